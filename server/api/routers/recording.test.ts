@@ -1,0 +1,306 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db/client";
+import { storage } from "../../storage";
+import {
+  callerFor,
+  createUser,
+  fixture,
+  GOOD_FIXTURES,
+  linkCoach,
+  postToStorage,
+  testServices,
+  uploadRecording,
+} from "../../testing/helpers";
+import type { SessionUser } from "../context";
+
+async function errorOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+async function keyOf(recordingId: string) {
+  const row = await db.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { fileKey: true } });
+  return row.fileKey;
+}
+
+describe("the recording lifecycle, for every good fixture", () => {
+  let owner: SessionUser;
+  beforeAll(async () => {
+    owner = await createUser();
+  });
+
+  it.each(GOOD_FIXTURES)("$name: upload, confirm, list, view, play with Range, delete", async ({ name, seconds }) => {
+    const file = fixture(name);
+    const caller = callerFor(owner);
+
+    const created = await caller.recording.createUpload({
+      fileName: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+    });
+    const key = `users/${owner.id}/recordings/${created.recordingId}/audio.${name.split(".").pop()}`;
+    expect(created.upload.fields.key).toBe(key);
+    expect(created.maxBytes).toBe(file.bytes.length);
+
+    const posted = await postToStorage(created.upload, file.bytes, file.contentType);
+    expect(posted.status).toBeLessThan(300);
+
+    const confirmed = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(confirmed.status).toBe("READY");
+    expect(confirmed.sizeBytes).toBe(file.bytes.length);
+    expect(confirmed.durationMs).not.toBeNull();
+    expect(Math.abs(confirmed.durationMs! / 1000 - seconds)).toBeLessThan(0.15);
+
+    const listed = await caller.recording.list({ limit: 100 });
+    expect(listed.items.map((item) => item.id)).toContain(created.recordingId);
+
+    const detail = await caller.recording.byId({ recordingId: created.recordingId });
+    expect(detail).toMatchObject({ id: created.recordingId, status: "READY", hasAudio: true, transcript: null });
+    expect(detail).not.toHaveProperty("fileKey");
+
+    const playback = await caller.recording.playbackUrl({ recordingId: created.recordingId });
+    expect(playback.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const ranged = await fetch(playback.url, { headers: { Range: "bytes=10-109" } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-type")).toBe(file.contentType);
+    expect(ranged.headers.get("content-disposition")).toMatch(/^inline;/);
+    expect(Buffer.from(await ranged.arrayBuffer())).toEqual(file.bytes.subarray(10, 110));
+
+    await expect(caller.recording.delete({ recordingId: created.recordingId })).resolves.toEqual({ ok: true });
+    expect((await caller.recording.list({ limit: 100 })).items.map((item) => item.id)).not.toContain(
+      created.recordingId,
+    );
+    expect(await storage.exists(key)).toBe(false);
+    expect((await errorOf(caller.recording.byId({ recordingId: created.recordingId }))).code).toBe("NOT_FOUND");
+    // Deleting again is harmless.
+    await expect(caller.recording.delete({ recordingId: created.recordingId })).resolves.toEqual({ ok: true });
+  });
+});
+
+describe("bad uploads end FAILED with nothing left behind", () => {
+  let owner: SessionUser;
+  beforeAll(async () => {
+    owner = await createUser();
+  });
+
+  it.each([
+    { name: "truncated.m4a", reason: /damaged or incomplete/ },
+    { name: "not-audio.m4a", reason: /not audio/ },
+  ])("$name", async ({ name, reason }) => {
+    const file = fixture(name);
+    const caller = callerFor(owner);
+    const created = await caller.recording.createUpload({
+      fileName: name,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+    });
+    await postToStorage(created.upload, file.bytes, file.contentType);
+    const key = await keyOf(created.recordingId);
+
+    const result = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(result.status).toBe("FAILED");
+    expect(result.failureReason).toMatch(reason);
+    expect(await storage.exists(key!)).toBe(false);
+    // A failed recording cannot be played, and says why.
+    const error = await errorOf(caller.recording.playbackUrl({ recordingId: created.recordingId }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("empty.wav is refused before anything is created", async () => {
+    const caller = callerFor(owner);
+    const before = await db.recording.count({ where: { ownerId: owner.id } });
+    const error = await errorOf(
+      caller.recording.createUpload({ fileName: "empty.wav", contentType: "audio/wav", sizeBytes: 0 }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("The file is empty.");
+    expect(await db.recording.count({ where: { ownerId: owner.id } })).toBe(before);
+  });
+
+  it("an empty object where audio was announced is caught at confirm", async () => {
+    const caller = callerFor(owner);
+    const created = await caller.recording.createUpload({
+      fileName: "empty.wav",
+      contentType: "audio/wav",
+      sizeBytes: 100,
+    });
+    await postToStorage(created.upload, new Uint8Array(), "audio/wav");
+    const result = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(result).toMatchObject({ status: "FAILED" });
+    expect(await storage.exists((await keyOf(created.recordingId))!)).toBe(false);
+  });
+
+  it("a size lie (declare 10 bytes, send 20 KB) is caught, since s3rver does not enforce the policy", async () => {
+    const file = fixture("speech-short.m4a");
+    const caller = callerFor(owner);
+    const created = await caller.recording.createUpload({
+      fileName: "lie.m4a",
+      contentType: "audio/mp4",
+      sizeBytes: 10,
+    });
+    const posted = await postToStorage(created.upload, file.bytes, file.contentType);
+    expect(posted.ok).toBe(true);
+    const result = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(result.status).toBe("FAILED");
+    expect(result.failureReason).toContain(`${file.bytes.length} bytes but 10 were announced`);
+    expect(await storage.exists((await keyOf(created.recordingId))!)).toBe(false);
+  });
+
+  it("audio in a different container from the one announced is refused", async () => {
+    const file = fixture("speech-short.ogg");
+    const caller = callerFor(owner);
+    const created = await caller.recording.createUpload({
+      fileName: "fake.mp3",
+      contentType: "audio/mpeg",
+      sizeBytes: file.bytes.length,
+    });
+    await postToStorage(created.upload, file.bytes, "audio/mpeg");
+    const result = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(result.status).toBe("FAILED");
+    expect(result.failureReason).toMatch(/not audio in the announced format/);
+  });
+});
+
+describe("confirmUpload", () => {
+  it("before the object exists: PRECONDITION_FAILED, and the recording stays PENDING to try again", async () => {
+    const owner = await createUser();
+    const caller = callerFor(owner);
+    const file = fixture("speech-short.mp3");
+    const created = await caller.recording.createUpload({
+      fileName: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.length,
+    });
+    const early = await errorOf(caller.recording.confirmUpload({ recordingId: created.recordingId }));
+    expect(early.code).toBe("PRECONDITION_FAILED");
+    expect((await caller.recording.byId({ recordingId: created.recordingId })).status).toBe("PENDING");
+
+    await postToStorage(created.upload, file.bytes, file.contentType);
+    const first = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    const second = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(first.status).toBe("READY");
+    expect(second).toEqual(first);
+  });
+});
+
+describe("createUpload refuses what it must, with clear messages", () => {
+  let caller: ReturnType<typeof callerFor>;
+  beforeAll(async () => {
+    caller = callerFor(await createUser());
+  });
+
+  it("accepts a type with codec parameters, storing the bare type", async () => {
+    const created = await caller.recording.createUpload({
+      fileName: "take.webm",
+      contentType: "audio/webm;codecs=opus",
+      sizeBytes: 1000,
+    });
+    expect(created.upload.fields["Content-Type"]).toBe("audio/webm");
+    expect(created.upload.fields.key).toMatch(/\/audio\.webm$/);
+  });
+
+  it.each(["text/plain", "video/mp4", "application/octet-stream", "audio/../../etc"])(
+    "refuses %s",
+    async (contentType) => {
+      const error = await errorOf(caller.recording.createUpload({ fileName: "x.m4a", contentType, sizeBytes: 10 }));
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(/Only audio files can be uploaded/);
+    },
+  );
+
+  it("refuses a file over MAX_UPLOAD_BYTES, naming the limit", async () => {
+    const error = await errorOf(
+      caller.recording.createUpload({ fileName: "long.wav", contentType: "audio/wav", sizeBytes: 50 * 1024 * 1024 + 1 }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("The file is 50 MB; the limit is 50 MB.");
+  });
+
+  it("refuses an upload that would pass the quota, counting pending and ready recordings", async () => {
+    const user = await createUser();
+    const services = testServices();
+    services.settings = { ...services.settings, quotaBytes: 50_000, maxUploadBytes: 40_000 };
+    const limited = callerFor(user, services);
+    await limited.recording.createUpload({ fileName: "a.wav", contentType: "audio/wav", sizeBytes: 30_000 });
+    const error = await errorOf(
+      limited.recording.createUpload({ fileName: "b.wav", contentType: "audio/wav", sizeBytes: 30_000 }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/Your storage is full/);
+    expect(await limited.recording.usage()).toEqual({ bytesUsed: 30_000, quotaBytes: 50_000, recordingCount: 1 });
+  });
+
+  it("returns flattened zod errors for malformed input", async () => {
+    const error = await errorOf(
+      caller.recording.createUpload({ fileName: "", contentType: "audio/wav", sizeBytes: -1 }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("AUDIO_UPLOADS_ENABLED=false", () => {
+  it("refuses new uploads while listing, playback and deletion keep working", async () => {
+    const owner = await createUser();
+    const ready = await uploadRecording(owner, "speech-short.wav");
+    const services = testServices();
+    services.settings = { ...services.settings, uploadsEnabled: false };
+    const caller = callerFor(owner, services);
+
+    const error = await errorOf(
+      caller.recording.createUpload({ fileName: "a.wav", contentType: "audio/wav", sizeBytes: 100 }),
+    );
+    expect(error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error.message).toMatch(/Uploads are paused/);
+    expect((await caller.recording.list()).items).toHaveLength(1);
+    await expect(caller.recording.playbackUrl({ recordingId: ready.id })).resolves.toHaveProperty("url");
+    await expect(caller.recording.delete({ recordingId: ready.id })).resolves.toEqual({ ok: true });
+  });
+});
+
+describe("list", () => {
+  it("pages newest first by cursor, with no repeats or gaps", async () => {
+    const owner = await createUser();
+    const base = Date.now();
+    await db.recording.createMany({
+      data: Array.from({ length: 7 }, (_, index) => ({
+        ownerId: owner.id,
+        title: `Take ${index}`,
+        status: "READY" as const,
+        createdAt: new Date(base - index * 60_000),
+      })),
+    });
+    const caller = callerFor(owner);
+    const titles: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = await caller.recording.list({ limit: 3, cursor });
+      titles.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(titles).toEqual(["Take 0", "Take 1", "Take 2", "Take 3", "Take 4", "Take 5", "Take 6"]);
+  });
+
+  it("refuses a forged cursor with BAD_REQUEST", async () => {
+    const error = await errorOf(callerFor(await createUser()).recording.list({ cursor: "not-a-cursor" }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("shows a recording from before audio storage, whose audio is not available", async () => {
+    const owner = await createUser();
+    const legacy = await db.recording.create({
+      data: { ownerId: owner.id, title: "Old talk", status: "READY" },
+      select: { id: true },
+    });
+    const caller = callerFor(owner);
+    expect((await caller.recording.list()).items[0]).toMatchObject({ id: legacy.id, hasAudio: false });
+    const error = await errorOf(caller.recording.playbackUrl({ recordingId: legacy.id }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toBe("Audio is not available for this recording.");
+  });
+});

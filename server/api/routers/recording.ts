@@ -1,0 +1,83 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { relationshipTo, can } from "../../access/policy";
+import { notFound } from "../../errors";
+import { requestDeletion } from "../../recordings/deletion";
+import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
+import { confirmUpload, createUpload } from "../../recordings/uploads";
+import { VISIBLE_STATUSES } from "../../recordings/view";
+import {
+  ONLY_THE_OWNER,
+  createTRPCRouter,
+  protectedProcedure,
+  recordingOwnerProcedure,
+  recordingViewerProcedure,
+} from "../trpc";
+
+const createUploadInput = z.object({
+  fileName: z.string().trim().min(1, "A file name is required.").max(255, "The file name is too long."),
+  contentType: z.string().trim().min(1, "The file type is missing.").max(255),
+  sizeBytes: z
+    .number({ message: "The file size must be a number of bytes." })
+    .int("The file size must be a whole number of bytes.")
+    .nonnegative("The file size cannot be negative.")
+    .max(Number.MAX_SAFE_INTEGER),
+  title: z.string().max(500, "The title is too long (500 characters at most).").optional(),
+});
+
+const listInput = z
+  .object({
+    cursor: z.string().max(200).nullish(),
+    limit: z.number().int().min(1).max(100).default(20),
+    ownerId: z.string().min(1).max(64).optional(),
+  })
+  .default({ limit: 20 });
+
+export const recordingRouter = createTRPCRouter({
+  createUpload: protectedProcedure
+    .input(createUploadInput)
+    .mutation(({ ctx, input }) => createUpload(ctx.services, ctx.user.id, input)),
+
+  confirmUpload: recordingOwnerProcedure.mutation(({ ctx }) =>
+    confirmUpload(ctx.services, ctx.recording.id),
+  ),
+
+  list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
+    const ownerId = input.ownerId ?? ctx.user.id;
+    if (!can.view(await relationshipTo(ctx.services.db, ctx.user, ownerId))) throw notFound();
+    return listRecordings(ctx.services, ownerId, {
+      cursor: input.cursor ?? undefined,
+      limit: input.limit,
+    });
+  }),
+
+  byId: recordingViewerProcedure.query(async ({ ctx }) => ({
+    ...(await getRecording(ctx.services, ctx.recording.id)),
+    canManage: can.manage(ctx.relationship),
+  })),
+
+  playbackUrl: recordingViewerProcedure.query(({ ctx }) =>
+    playbackUrl(ctx.services, ctx.recording.id),
+  ),
+
+  // Deleting is idempotent for the owner even once the recording has left every list, so it
+  // looks the recording up whatever its status; everyone else meets the usual policy.
+  delete: protectedProcedure
+    .input(z.object({ recordingId: z.uuid({ message: "Not a recording id." }) }))
+    .mutation(async ({ ctx, input }) => {
+      const recording = await ctx.services.db.recording.findUnique({
+        where: { id: input.recordingId },
+        select: { id: true, ownerId: true, status: true },
+      });
+      if (recording?.ownerId === ctx.user.id) {
+        await requestDeletion(ctx.services, recording.id);
+        return { ok: true as const };
+      }
+      const visible = recording && VISIBLE_STATUSES.includes(recording.status);
+      const relationship = visible ? await relationshipTo(ctx.services.db, ctx.user, recording.ownerId) : null;
+      if (!can.view(relationship)) throw notFound();
+      throw new TRPCError({ code: "FORBIDDEN", message: ONLY_THE_OWNER });
+    }),
+
+  usage: protectedProcedure.query(({ ctx }) => usage(ctx.services, ctx.user.id)),
+});

@@ -1,0 +1,35 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "../db/client";
+import { env } from "../env";
+
+export const auth = betterAuth({
+  baseURL: env.APP_URL,
+  secret: env.BETTER_AUTH_SECRET,
+  database: prismaAdapter(db, { provider: "postgresql" }),
+  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  user: {
+    additionalFields: {
+      role: { type: ["student", "coach"], required: false, defaultValue: "student", input: true },
+    },
+  },
+  rateLimit: {
+    enabled: true,
+    storage: "database",
+    window: 60,
+    max: 100,
+    customRules: {
+      "/sign-in/email": { window: 60, max: env.SIGN_IN_ATTEMPTS_PER_MINUTE },
+      "/sign-up/email": { window: 60, max: env.SIGN_IN_ATTEMPTS_PER_MINUTE },
+    },
+  },
+  advanced: {
+    useSecureCookies: env.APP_URL.startsWith("https://"),
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+  },
+  plugins: [nextCookies()],
+});
+
+export type AuthSession = typeof auth.$Infer.Session;

@@ -1,0 +1,48 @@
+// Every setting the app reads, validated once. Importing this module fails fast with a message that
+// names each bad variable, so a misconfigured deployment never half-starts.
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const bytes = z.coerce.number().int().positive();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: z.url({ message: "must be a postgresql:// connection URL" }),
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    S3_BUCKET: z.string().min(3),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ENDPOINT: z.url().optional(),
+    S3_FORCE_PATH_STYLE: booleanString.default(false),
+    S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    MAX_UPLOAD_BYTES: bytes.max(5 * 1024 ** 3).default(50 * 1024 * 1024),
+    USER_QUOTA_BYTES: bytes.default(1024 ** 3),
+    UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(600),
+    PLAYBACK_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(7 * 24 * 3600).default(3600),
+    AUDIO_UPLOADS_ENABLED: booleanString.default(true),
+    SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .refine((env) => env.MAX_UPLOAD_BYTES <= env.USER_QUOTA_BYTES, {
+    path: ["MAX_UPLOAD_BYTES"],
+    message: "must not exceed USER_QUOTA_BYTES",
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid configuration, see .env.example:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);

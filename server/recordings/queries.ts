@@ -1,0 +1,110 @@
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { RecordingStatus } from "../generated/prisma/enums";
+import { audioTypeOf } from "../storage/audio-types";
+import type { Services } from "./services";
+import {
+  QUOTA_STATUSES,
+  recordingDetailSelect,
+  recordingSummarySelect,
+  toDetail,
+  toSummary,
+  VISIBLE_STATUSES,
+} from "./view";
+
+// Keyset pagination: the cursor names the last row seen by its position, so inserts and
+// deletions between pages neither repeat nor skip rows.
+interface Position {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor({ createdAt, id }: Position) {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Position {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("BAD_REQUEST", "The page cursor is not valid. Reload the list.");
+  }
+  return { createdAt, id };
+}
+
+export async function listRecordings(
+  { db }: Services,
+  ownerId: string,
+  page: { cursor?: string; limit: number },
+) {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const where: Prisma.RecordingWhereInput = {
+    ownerId,
+    status: { in: VISIBLE_STATUSES },
+    ...(after && {
+      OR: [
+        { createdAt: { lt: after.createdAt } },
+        { createdAt: after.createdAt, id: { lt: after.id } },
+      ],
+    }),
+  };
+  const rows = await db.recording.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    select: recordingSummarySelect,
+  });
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toSummary),
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export async function getRecording({ db }: Services, recordingId: string) {
+  const row = await db.recording.findUniqueOrThrow({
+    where: { id: recordingId },
+    select: recordingDetailSelect,
+  });
+  return toDetail(row);
+}
+
+export async function usage({ db, settings }: Services, ownerId: string) {
+  const [stored, recordingCount] = await Promise.all([
+    db.recording.aggregate({
+      where: { ownerId, status: { in: QUOTA_STATUSES } },
+      _sum: { sizeBytes: true },
+    }),
+    db.recording.count({ where: { ownerId, status: { in: VISIBLE_STATUSES } } }),
+  ]);
+  return { bytesUsed: stored._sum.sizeBytes ?? 0, quotaBytes: settings.quotaBytes, recordingCount };
+}
+
+export const AUDIO_NOT_AVAILABLE = "Audio is not available for this recording.";
+
+export async function playbackUrl({ db, storage, settings, now }: Services, recordingId: string) {
+  const recording = await db.recording.findUniqueOrThrow({
+    where: { id: recordingId },
+    select: { title: true, status: true, fileKey: true, contentType: true },
+  });
+  if (!recording.fileKey || !recording.contentType) {
+    throw new AppError("PRECONDITION_FAILED", AUDIO_NOT_AVAILABLE);
+  }
+  if (recording.status !== RecordingStatus.READY) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      recording.status === RecordingStatus.PENDING
+        ? "This recording is still being uploaded."
+        : AUDIO_NOT_AVAILABLE,
+    );
+  }
+  const expiresAt = new Date(now().getTime() + settings.playbackUrlTtlSeconds * 1000);
+  const url = await storage.presignDownload({
+    key: recording.fileKey,
+    contentType: recording.contentType,
+    fileName: `${recording.title}.${audioTypeOf(recording.contentType).extension}`,
+    expiresInSeconds: settings.playbackUrlTtlSeconds,
+  });
+  return { url, expiresAt };
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "../errors";
+import { RecordingStatus } from "../generated/prisma/enums";
+import { logger } from "../log";
+import { audioTypeOf, normalizeContentType } from "../storage/audio-types";
+import { inspectAudioObject } from "../storage/inspect";
+import { audioKey } from "../storage/keys";
+import { cleanTitle, formatBytes, titleFromFileName } from "./format";
+import type { Services } from "./services";
+import { QUOTA_STATUSES, recordingDetailSelect, toDetail } from "./view";
+
+export interface CreateUploadInput {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  title?: string;
+}
+
+function checkUploadAllowed({ settings }: Services, input: CreateUploadInput) {
+  if (!settings.uploadsEnabled) {
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      "Uploads are paused for maintenance. Your recordings are safe and can still be played.",
+    );
+  }
+  const contentType = normalizeContentType(input.contentType);
+  if (!contentType) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `Only audio files can be uploaded: "${input.contentType.slice(0, 100)}" is not a supported audio type.`,
+    );
+  }
+  if (input.sizeBytes === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
+  if (input.sizeBytes > settings.maxUploadBytes) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `The file is ${formatBytes(input.sizeBytes)}; the limit is ${formatBytes(settings.maxUploadBytes)}.`,
+    );
+  }
+  return contentType;
+}
+
+/**
+ * Reserves a PENDING recording and returns a POST policy for exactly its object. The quota check
+ * and the insert run under a per-user lock so parallel uploads cannot overrun the quota together.
+ */
+export async function createUpload(services: Services, ownerId: string, input: CreateUploadInput) {
+  const { db, storage, settings, now } = services;
+  const contentType = checkUploadAllowed(services, input);
+  const recordingId = randomUUID();
+  const fileKey = audioKey(ownerId, recordingId, contentType);
+  const expiresAt = new Date(now().getTime() + settings.uploadUrlTtlSeconds * 1000);
+  const title =
+    cleanTitle(input.title ?? "") || titleFromFileName(input.fileName) || "Untitled recording";
+
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${ownerId}))`;
+    const used = await tx.recording.aggregate({
+      where: { ownerId, status: { in: QUOTA_STATUSES } },
+      _sum: { sizeBytes: true },
+    });
+    const bytesUsed = used._sum.sizeBytes ?? 0;
+    if (bytesUsed + input.sizeBytes > settings.quotaBytes) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `Your storage is full: this file needs ${formatBytes(input.sizeBytes)} and ${formatBytes(
+          Math.max(0, settings.quotaBytes - bytesUsed),
+        )} of your ${formatBytes(settings.quotaBytes)} is left. Delete recordings to make room.`,
+      );
+    }
+    await tx.recording.create({
+      data: {
+        id: recordingId,
+        ownerId,
+        title,
+        fileKey,
+        contentType,
+        sizeBytes: input.sizeBytes,
+        uploadExpiresAt: expiresAt,
+      },
+      select: { id: true },
+    });
+  });
+
+  try {
+    const upload = await storage.presignUpload({
+      key: fileKey,
+      contentType,
+      sizeBytes: input.sizeBytes,
+      expiresInSeconds: settings.uploadUrlTtlSeconds,
+    });
+    return { recordingId, upload, expiresAt, maxBytes: input.sizeBytes };
+  } catch (error) {
+    // Nothing can reach S3 without the policy, so the reservation goes with it.
+    await db.recording.delete({ where: { id: recordingId } });
+    throw error;
+  }
+}
+
+async function loadDetail(services: Services, recordingId: string) {
+  const row = await services.db.recording.findUniqueOrThrow({
+    where: { id: recordingId },
+    select: recordingDetailSelect,
+  });
+  return toDetail(row);
+}
+
+/**
+ * Inspects what landed at the recording's key and settles the recording: READY with its duration,
+ * or FAILED with a reason and the object removed. Settled recordings are returned as they are,
+ * so confirming twice gives the same answer.
+ */
+export async function confirmUpload(services: Services, recordingId: string) {
+  const { db, storage, now } = services;
+  const recording = await db.recording.findUniqueOrThrow({
+    where: { id: recordingId },
+    select: { status: true, fileKey: true, contentType: true, sizeBytes: true },
+  });
+  if (recording.status !== RecordingStatus.PENDING) return loadDetail(services, recordingId);
+  if (!recording.fileKey || !recording.contentType || recording.sizeBytes === null) {
+    throw new Error(`pending recording ${recordingId} has no upload reserved`);
+  }
+
+  const inspection = await inspectAudioObject(storage, recording.fileKey, {
+    sizeBytes: recording.sizeBytes,
+    family: audioTypeOf(recording.contentType).family,
+  });
+
+  if (inspection.outcome === "missing") {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "The upload has not arrived yet. Finish uploading the file, then confirm again.",
+    );
+  }
+
+  if (inspection.outcome === "rejected") {
+    // The orphan sweeper removes the object later should this delete fail.
+    await storage.delete(recording.fileKey).catch((error: unknown) => {
+      logger.warn({ err: error, recordingId }, "could not delete a rejected upload yet");
+    });
+    await db.recording.updateMany({
+      where: { id: recordingId, status: RecordingStatus.PENDING },
+      data: { status: RecordingStatus.FAILED, failureReason: inspection.reason },
+    });
+    logger.info({ recordingId, reason: inspection.reason }, "upload rejected");
+    return loadDetail(services, recordingId);
+  }
+
+  await db.recording.updateMany({
+    where: { id: recordingId, status: RecordingStatus.PENDING },
+    data: {
+      status: RecordingStatus.READY,
+      durationMs: inspection.durationMs,
+      uploadedAt: now(),
+      uploadExpiresAt: null,
+    },
+  });
+  return loadDetail(services, recordingId);
+}

@@ -1,0 +1,105 @@
+import { tokenizer as rangeTokenizer, type IRangeRequestClient } from "@tokenizer/range";
+import { fileTypeFromBuffer } from "file-type";
+import { parseFromTokenizer } from "music-metadata";
+import { AppError } from "../errors";
+import { sniffedExtensionMatches, type ContainerFamily } from "./audio-types";
+import type { Storage } from "./storage";
+
+export type Inspection =
+  | { outcome: "missing" }
+  | { outcome: "rejected"; reason: string }
+  | { outcome: "accepted"; durationMs: number | null; detectedType: string };
+
+/** Confirming a recording reads at most this much of it, however large it is. */
+export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
+const SNIFF_BYTES = 4100;
+
+class BudgetExceeded extends Error {}
+
+/** Serves music-metadata's random reads with ranged GETs, refusing to read past the budget. */
+function budgetedRangeClient(storage: Storage, key: string, sizeBytes: number, budget: number) {
+  let bytesRead = 0;
+  const client: IRangeRequestClient = {
+    async getHeadInfo() {
+      return { size: sizeBytes, mimeType: undefined, acceptPartialRequests: true };
+    },
+    async getResponse(_method, range) {
+      const [start, end] = range ?? [0, sizeBytes - 1];
+      const last = Math.min(end, sizeBytes - 1);
+      bytesRead += last - start + 1;
+      if (bytesRead > budget) throw new BudgetExceeded();
+      const bytes = await storage.readRange(key, start, last);
+      return {
+        size: sizeBytes,
+        acceptPartialRequests: true,
+        contentRange: { firstBytePosition: start, lastBytePosition: last, instanceLength: sizeBytes },
+        arrayBuffer: async () => bytes,
+      };
+    },
+    abort() {},
+  };
+  return { client, bytesRead: () => bytesRead };
+}
+
+async function readDuration(storage: Storage, key: string, sizeBytes: number) {
+  const { client } = budgetedRangeClient(storage, key, sizeBytes, INSPECTION_BYTE_BUDGET);
+  const tokenizer = await rangeTokenizer(client, { initialChunkSize: 16 * 1024, minimumChunkSize: 16 * 1024 });
+  try {
+    const metadata = await parseFromTokenizer(tokenizer, { duration: false, skipCovers: true });
+    const hasAudio =
+      metadata.format.numberOfChannels !== undefined ||
+      metadata.format.codec !== undefined ||
+      metadata.format.trackInfo.some((track) => track.audio);
+    if (!hasAudio) return { ok: false as const };
+    const seconds = metadata.format.duration;
+    return {
+      ok: true as const,
+      durationMs: seconds && Number.isFinite(seconds) ? Math.round(seconds * 1000) : null,
+    };
+  } finally {
+    await tokenizer.close();
+  }
+}
+
+/**
+ * Looks at what actually landed in storage, whatever the upload policy promised: the object must
+ * exist, have exactly the declared size, and be a well-formed audio container of the declared
+ * family. Storage (s3rver, or a misconfigured bucket) is never trusted to have enforced anything.
+ */
+export async function inspectAudioObject(
+  storage: Storage,
+  key: string,
+  expected: { sizeBytes: number; family: ContainerFamily },
+): Promise<Inspection> {
+  const stored = await storage.head(key);
+  if (!stored) return { outcome: "missing" };
+  if (stored.sizeBytes === 0) return { outcome: "rejected", reason: "The file is empty." };
+  if (stored.sizeBytes !== expected.sizeBytes) {
+    return {
+      outcome: "rejected",
+      reason: `The upload was ${stored.sizeBytes} bytes but ${expected.sizeBytes} were announced, so it was discarded.`,
+    };
+  }
+  const head = await storage.readRange(key, 0, Math.min(SNIFF_BYTES, stored.sizeBytes) - 1);
+  const detected = await fileTypeFromBuffer(head);
+  if (!detected || !sniffedExtensionMatches(expected.family, detected.ext)) {
+    return {
+      outcome: "rejected",
+      reason: detected
+        ? `This file is not audio in the announced format (it looks like ${detected.mime}).`
+        : "This file is not audio we can play.",
+    };
+  }
+  try {
+    const parsed = await readDuration(storage, key, stored.sizeBytes);
+    if (!parsed.ok) return { outcome: "rejected", reason: "This file holds no audio track." };
+    return { outcome: "accepted", durationMs: parsed.durationMs, detectedType: detected.mime };
+  } catch (error) {
+    // A container too long to walk within the budget is still audio: its duration stays unknown.
+    if (error instanceof BudgetExceeded) {
+      return { outcome: "accepted", durationMs: null, detectedType: detected.mime };
+    }
+    if (error instanceof AppError) throw error;
+    return { outcome: "rejected", reason: "This audio file is damaged or incomplete." };
+  }
+}

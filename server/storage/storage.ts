@@ -1,0 +1,186 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
+import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { AppError } from "../errors";
+
+export interface StorageConfig {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  requestTimeoutMs: number;
+}
+
+export interface UploadPolicy {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface StoredObject {
+  sizeBytes: number;
+  contentType: string | undefined;
+}
+
+export const SERVER_SIDE_ENCRYPTION = "AES256";
+
+const UNAVAILABLE = "Audio storage is unavailable right now. Please try again in a minute.";
+
+function isNotFound(error: unknown) {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === "NotFound" || error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404)
+  );
+}
+
+/** S3 failures that are S3's fault (down, slow, 5xx) become one clear, retryable error. */
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isNotFound(error)) throw error;
+    throw new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE, { cause: error });
+  }
+}
+
+/** Everything the app does with the bucket. One instance per process (see ./index.ts). */
+export class Storage {
+  readonly client: S3Client;
+  readonly bucket: string;
+
+  constructor(config: StorageConfig) {
+    this.bucket = config.bucket;
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      // Requests fail fast when S3 is away rather than hanging the user's request.
+      maxAttempts: 2,
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: config.requestTimeoutMs,
+        requestTimeout: config.requestTimeoutMs,
+      }),
+    });
+  }
+
+  /**
+   * A browser-usable POST policy for exactly one object: this key, this content type, exactly
+   * this many bytes, encrypted at rest, valid for expiresInSeconds.
+   */
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    sizeBytes: number;
+    expiresInSeconds: number;
+  }): Promise<UploadPolicy> {
+    return call(() =>
+      createPresignedPost(this.client, {
+        Bucket: this.bucket,
+        Key: input.key,
+        Expires: input.expiresInSeconds,
+        Fields: {
+          "Content-Type": input.contentType,
+          "x-amz-server-side-encryption": SERVER_SIDE_ENCRYPTION,
+        },
+        Conditions: [
+          ["eq", "$Content-Type", input.contentType],
+          ["content-length-range", input.sizeBytes, input.sizeBytes],
+          ["eq", "$x-amz-server-side-encryption", SERVER_SIDE_ENCRYPTION],
+        ],
+      }),
+    );
+  }
+
+  async head(key: string): Promise<StoredObject | null> {
+    try {
+      const result = await call(() =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })),
+      );
+      return { sizeBytes: result.ContentLength ?? 0, contentType: result.ContentType };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Bytes start..end inclusive, read with a ranged GET. */
+  async readRange(key: string, start: number, end: number): Promise<Uint8Array> {
+    const result = await call(() =>
+      this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}` }),
+      ),
+    );
+    return result.Body ? result.Body.transformToByteArray() : new Uint8Array();
+  }
+
+  /** Idempotent: deleting a missing object succeeds. */
+  async delete(key: string): Promise<void> {
+    try {
+      await call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  async exists(key: string) {
+    return (await this.head(key)) !== null;
+  }
+
+  /** A GET URL the browser can stream and seek (S3 answers Range requests with 206). */
+  presignDownload(input: {
+    key: string;
+    contentType: string;
+    fileName: string;
+    expiresInSeconds: number;
+  }): Promise<string> {
+    return call(() =>
+      getSignedUrl(
+        this.client,
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: input.key,
+          ResponseContentType: input.contentType,
+          ResponseContentDisposition: contentDisposition(input.fileName),
+        }),
+        { expiresIn: input.expiresInSeconds },
+      ),
+    );
+  }
+
+  async listPage(prefix: string, continuationToken?: string, maxKeys = 1000) {
+    const page = await call(() =>
+      this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          ContinuationToken: continuationToken,
+          MaxKeys: maxKeys,
+        }),
+      ),
+    );
+    return {
+      objects: (page.Contents ?? []).map((object) => ({
+        key: object.Key!,
+        lastModified: object.LastModified ?? new Date(0),
+      })),
+      nextToken: page.IsTruncated ? page.NextContinuationToken : undefined,
+    };
+  }
+}
+
+/**
+ * `inline` so the browser plays rather than downloads; the file name is reduced to safe ASCII in
+ * `filename` and given in full, percent-encoded, in `filename*` (RFC 6266), so no title can break
+ * out of the header.
+ */
+export function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

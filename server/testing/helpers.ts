@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createCaller } from "../api/root";
+import { createInnerContext, servicesFromEnv, type SessionUser } from "../api/context";
+import { db } from "../db/client";
+import type { Services } from "../recordings/services";
+
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../../shared/fixtures/audio");
+
+export interface Fixture {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+const TYPES: Record<string, string> = {
+  wav: "audio/wav",
+  m4a: "audio/mp4",
+  mp3: "audio/mpeg",
+  ogg: "audio/ogg",
+  webm: "audio/webm",
+};
+
+export function fixture(name: string): Fixture {
+  const extension = name.split(".").pop()!;
+  return { name, contentType: TYPES[extension]!, bytes: readFileSync(path.join(FIXTURES_DIR, name)) };
+}
+
+/** The good recordings in shared/fixtures/audio, with their durations from its README. */
+export const GOOD_FIXTURES = [
+  { name: "speech-short.wav", seconds: 2.99 },
+  { name: "speech-short.m4a", seconds: 2.99 },
+  { name: "speech-short.mp3", seconds: 2.99 },
+  { name: "speech-short.ogg", seconds: 2.99 },
+  { name: "speech-short.webm", seconds: 2.99 },
+  { name: "speech-passage.m4a", seconds: 27.9 },
+  { name: "speech-passage.webm", seconds: 27.9 },
+];
+
+export async function createUser(role: "student" | "coach" = "student"): Promise<SessionUser> {
+  const id = randomUUID();
+  await db.user.create({
+    data: { id, name: `Test ${role}`, email: `${id}@example.test`, role },
+    select: { id: true },
+  });
+  return { id, role };
+}
+
+export async function linkCoach(coach: SessionUser, student: SessionUser) {
+  await db.coachStudent.create({ data: { coachId: coach.id, studentId: student.id } });
+}
+
+export function callerFor(user: SessionUser | null, services?: Services) {
+  return createCaller(createInnerContext({ user, services }));
+}
+
+export function testServices(overrides: Partial<Services> = {}): Services {
+  return { ...servicesFromEnv(), ...overrides };
+}
+
+/** What a browser does with a presigned POST: a multipart form, fields first, file last. */
+export async function postToStorage(
+  upload: { url: string; fields: Record<string, string> },
+  body: Uint8Array,
+  contentType: string,
+) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append("file", new Blob([body], { type: contentType }), "upload");
+  return fetch(upload.url, { method: "POST", body: form });
+}
+
+/** Creates, uploads and confirms a recording in one go. */
+export async function uploadRecording(user: SessionUser, name: string, services?: Services) {
+  const file = fixture(name);
+  const caller = callerFor(user, services);
+  const created = await caller.recording.createUpload({
+    fileName: file.name,
+    contentType: file.contentType,
+    sizeBytes: file.bytes.length,
+  });
+  const posted = await postToStorage(created.upload, file.bytes, file.contentType);
+  if (!posted.ok) throw new Error(`upload POST failed: ${posted.status}`);
+  return caller.recording.confirmUpload({ recordingId: created.recordingId });
+}
