@@ -67,7 +67,7 @@ export async function postToStorage(
 ) {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append("file", new Blob([body], { type: contentType }), "upload");
+  form.append("file", new Blob([new Uint8Array(body)], { type: contentType }), "upload");
   return fetch(upload.url, { method: "POST", body: form });
 }
 
