@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../../scripts/local/ports";
+import { startLocalS3, type LocalS3 } from "../../scripts/local/s3";
+import { Storage } from "../storage/storage";
+
+/**
+ * An s3rver of the test's own, so it can be stopped and started again (same port, same files)
+ * to play an S3 outage without disturbing other tests.
+ */
+export async function startStoppableS3() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "speech-coach-s3-"));
+  const port = await freePort();
+  const bucket = "outage-test";
+  const start = () => startLocalS3({ dataDir, port, bucket, allowedOrigins: ["http://localhost"] });
+  let server: LocalS3 | null = await start();
+  const storage = new Storage({
+    bucket,
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${port}`,
+    forcePathStyle: true,
+    requestTimeoutMs: 1000,
+  });
+  return {
+    storage,
+    async stop() {
+      await server?.stop();
+      server = null;
+    },
+    async restart() {
+      server ??= await start();
+    },
+    async dispose() {
+      await server?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
