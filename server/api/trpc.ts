@@ -3,7 +3,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { relationshipTo, can } from "../access/policy";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, notFound } from "../errors";
+import type { LimitedAction } from "../limits/rate-limits";
 import { logger } from "../log";
 import { VISIBLE_STATUSES } from "../recordings/view";
 import type { Context } from "./context";
@@ -28,6 +30,13 @@ const appErrors = t.middleware(async ({ next, path }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: cause.code, message: cause.message, cause });
+    } else if (isDatabaseUnavailable(cause)) {
+      logger.warn({ err: cause, path }, "database unavailable");
+      result.error = new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "Speech Coach cannot reach its database right now. Please try again in a minute.",
+        cause,
+      });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
       logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
       result.error = new TRPCError({
@@ -66,6 +75,14 @@ export const recordingViewerProcedure = protectedProcedure
     if (!recording || !can.view(relationship)) throw notFound();
     return next({ ctx: { recording, relationship } });
   });
+
+/** Spends one unit of the signed-in user's budget for the action (see server/limits). */
+export function rateLimited(action: LimitedAction) {
+  return t.middleware(async ({ ctx, next }) => {
+    if (ctx.user) await ctx.services.rateLimits.consume(action, ctx.user.id);
+    return next();
+  });
+}
 
 export const ONLY_THE_OWNER = "Only the owner can change this recording.";
 

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";
 
 export interface RecordingSettings {
@@ -7,6 +8,7 @@ export interface RecordingSettings {
   uploadUrlTtlSeconds: number;
   playbackUrlTtlSeconds: number;
   uploadsEnabled: boolean;
+  maxPendingUploads: number;
 }
 
 /** What the recording rules need from the outside world; tests and workers build their own. */
@@ -14,5 +16,6 @@ export interface Services {
   db: Db;
   storage: Storage;
   settings: RecordingSettings;
+  rateLimits: RateLimits;
   now: () => Date;
 }

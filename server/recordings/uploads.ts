@@ -53,8 +53,19 @@ export async function createUpload(services: Services, ownerId: string, input: C
   const title =
     cleanTitle(input.title ?? "") || titleFromFileName(input.fileName) || "Untitled recording";
 
+  // Signing a policy needs no S3 round trip, so ask S3 first: an upload it cannot take should
+  // fail here, plainly, not halfway through in the browser.
+  await storage.assertReachable();
+
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${ownerId}))`;
+    const pending = await tx.recording.count({ where: { ownerId, status: RecordingStatus.PENDING } });
+    if (pending >= settings.maxPendingUploads) {
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        `You already have ${pending} uploads in progress. Let them finish, then try again.`,
+      );
+    }
     const used = await tx.recording.aggregate({
       where: { ownerId, status: { in: QUOTA_STATUSES } },
       _sum: { sizeBytes: true },

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
@@ -68,6 +69,11 @@ export class Storage {
         requestTimeout: config.requestTimeoutMs,
       }),
     });
+  }
+
+  /** Throws SERVICE_UNAVAILABLE unless the bucket answers. */
+  async assertReachable(): Promise<void> {
+    await call(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket })));
   }
 
   /**

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createCaller } from "../api/root";
-import { createInnerContext, servicesFromEnv, type SessionUser } from "../api/context";
+import { createInnerContext, type SessionUser } from "../api/context";
+import { servicesFromEnv } from "../services";
 import { db } from "../db/client";
 import type { Services } from "../recordings/services";
 

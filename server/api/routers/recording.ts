@@ -10,6 +10,7 @@ import {
   ONLY_THE_OWNER,
   createTRPCRouter,
   protectedProcedure,
+  rateLimited,
   recordingOwnerProcedure,
   recordingViewerProcedure,
 } from "../trpc";
@@ -36,9 +37,10 @@ const listInput = z
 export const recordingRouter = createTRPCRouter({
   createUpload: protectedProcedure
     .input(createUploadInput)
+    .use(rateLimited("createUpload"))
     .mutation(({ ctx, input }) => createUpload(ctx.services, ctx.user.id, input)),
 
-  confirmUpload: recordingOwnerProcedure.mutation(({ ctx }) =>
+  confirmUpload: recordingOwnerProcedure.use(rateLimited("confirmUpload")).mutation(({ ctx }) =>
     confirmUpload(ctx.services, ctx.recording.id),
   ),
 

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "./db/client";
+import { env } from "./env";
+import { createRateLimits } from "./limits/rate-limits";
+import type { Services } from "./recordings/services";
+import { storage } from "./storage";
+
+const rateLimits = createRateLimits(db, {
+  createUpload: env.UPLOADS_PER_MINUTE,
+  confirmUpload: env.CONFIRMS_PER_MINUTE,
+});
+
+/** The process's services, configured from the environment. */
+export function servicesFromEnv(): Services {
+  return {
+    db,
+    storage,
+    rateLimits,
+    settings: {
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
+      quotaBytes: env.USER_QUOTA_BYTES,
+      uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
+      playbackUrlTtlSeconds: env.PLAYBACK_URL_TTL_SECONDS,
+      uploadsEnabled: env.AUDIO_UPLOADS_ENABLED,
+      maxPendingUploads: env.MAX_PENDING_UPLOADS,
+    },
+    now: () => new Date(),
+  };
+}

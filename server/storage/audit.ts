@@ -1,0 +1,53 @@
+import { RecordingStatus } from "../generated/prisma/enums";
+import type { Services } from "../recordings/services";
+import { USERS_PREFIX } from "./keys";
+
+export interface AuditReport {
+  objects: number;
+  readyRecordings: number;
+  /** Objects no PENDING or READY recording points at (and no deletion is under way for). */
+  objectsWithoutRecording: string[];
+  /** READY recordings whose audio is missing from the bucket. */
+  readyWithoutObject: string[];
+  /** Objects whose recording is being deleted: the worker removes them. */
+  awaitingDeletion: number;
+}
+
+/**
+ * Compares the bucket with the database: every object under users/ must belong to a live
+ * recording and every READY recording must have its object. Reads everything, changes nothing.
+ */
+export async function auditStorage({ db, storage }: Pick<Services, "db" | "storage">): Promise<AuditReport> {
+  const keys = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await storage.listPage(USERS_PREFIX, token);
+    for (const object of page.objects) keys.add(object.key);
+    token = page.nextToken;
+  } while (token);
+
+  const rows = await db.recording.findMany({
+    where: { fileKey: { not: null }, status: { in: [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.DELETING] } },
+    select: { id: true, fileKey: true, status: true },
+  });
+  const statusByKey = new Map(rows.map((row) => [row.fileKey!, row.status]));
+  const objectsWithoutRecording = [...keys].filter((key) => {
+    const status = statusByKey.get(key);
+    return status === undefined;
+  });
+  const awaitingDeletion = [...keys].filter((key) => statusByKey.get(key) === RecordingStatus.DELETING).length;
+  const ready = rows.filter((row) => row.status === RecordingStatus.READY);
+  const readyWithoutObject = ready.filter((row) => !keys.has(row.fileKey!)).map((row) => row.id);
+
+  return {
+    objects: keys.size,
+    readyRecordings: ready.length,
+    objectsWithoutRecording,
+    readyWithoutObject,
+    awaitingDeletion,
+  };
+}
+
+export function auditIsClean(report: AuditReport) {
+  return report.objectsWithoutRecording.length === 0 && report.readyWithoutObject.length === 0;
+}
