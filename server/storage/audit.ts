@@ -23,7 +23,7 @@ export async function auditStorage({ db, storage }: Pick<Services, "db" | "stora
   do {
     const page = await storage.listPage(USERS_PREFIX, token);
     for (const object of page.objects) keys.add(object.key);
-    token = page.nextToken;
+    token = page.nextAfter;
   } while (token);
 
   const rows = await db.recording.findMany({

@@ -3,7 +3,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
@@ -160,25 +160,24 @@ export class Storage {
     );
   }
 
-  async listPage(prefix: string, continuationToken?: string, maxKeys = 1000) {
+  /**
+   * One page of keys under prefix, in key order, after the key `after`. Pages by marker (ListObjects
+   * V1) rather than continuation token: every S3-compatible store supports it, s3rver's V2 tokens
+   * need a cipher OpenSSL 3 no longer ships, and a key is a cursor worth storing.
+   */
+  async listPage(prefix: string, after?: string, maxKeys = 1000) {
     const page = await call(() =>
       this.client.send(
-        new ListObjectsV2Command({
-          Bucket: this.bucket,
-          Prefix: prefix,
-          ContinuationToken: continuationToken,
-          MaxKeys: maxKeys,
-        }),
+        new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: after, MaxKeys: maxKeys }),
       ),
     );
-    return {
-      objects: (page.Contents ?? []).map((object) => ({
-        key: object.Key!,
-        lastModified: object.LastModified ?? new Date(0),
-      })),
-      nextToken: page.IsTruncated ? page.NextContinuationToken : undefined,
-    };
+    const objects = (page.Contents ?? []).map((object) => ({
+      key: object.Key!,
+      lastModified: object.LastModified ?? new Date(0),
+    }));
+    return { objects, nextAfter: page.IsTruncated ? objects.at(-1)?.key : undefined };
   }
+
 }
 
 /**

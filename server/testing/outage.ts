@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/local/ports";
 import { startLocalS3, type LocalS3 } from "../../scripts/local/s3";
-import { Storage } from "../storage/storage";
+import { Storage, type StorageConfig } from "../storage/storage";
 
 /**
  * An s3rver of the test's own, so it can be stopped and started again (same port, same files)
@@ -15,15 +15,16 @@ export async function startStoppableS3() {
   const bucket = "outage-test";
   const start = () => startLocalS3({ dataDir, port, bucket, allowedOrigins: ["http://localhost"] });
   let server: LocalS3 | null = await start();
-  const storage = new Storage({
+  const config: StorageConfig = {
     bucket,
     region: "us-east-1",
     endpoint: `http://127.0.0.1:${port}`,
     forcePathStyle: true,
     requestTimeoutMs: 1000,
-  });
+  };
   return {
-    storage,
+    config,
+    storage: new Storage(config),
     async stop() {
       await server?.stop();
       server = null;

@@ -71,7 +71,7 @@ export async function sweepOrphanObjects(services: Services, settings: SweepSett
           Math.min(1000, settings.maxObjectsPerRun - listed),
         );
         listed += page.objects.length;
-        token = page.nextToken;
+        token = page.nextAfter;
         const old = page.objects.filter((object) => object.lastModified < cutoff);
         const live = new Set(
           (
