@@ -1,0 +1,93 @@
+// The user-facing procedures while S3 or the database is away: a clear, quick answer, nothing
+// half-done, and normal service as soon as the server is back, with no restart of the app.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { startLocalPostgres, type LocalPostgres } from "../../scripts/local/postgres";
+import { freePort } from "../../scripts/local/ports";
+import { createDb, db } from "../db/client";
+import { applyMigrations } from "../db/schema-engine";
+import { callerFor, createUser, fixture, postToStorage, testServices, uploadRecording } from "../testing/helpers";
+import { startStoppableS3 } from "../testing/outage";
+import { runWorkerCycle } from "../worker/cycle";
+
+async function codeOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("S3 down", () => {
+  let s3: Awaited<ReturnType<typeof startStoppableS3>>;
+  beforeAll(async () => {
+    s3 = await startStoppableS3();
+  });
+  afterAll(() => s3.dispose());
+
+  it("createUpload fails with SERVICE_UNAVAILABLE and reserves nothing; it works again once S3 is back", async () => {
+    const owner = await createUser();
+    const caller = callerFor(owner, testServices({ storage: s3.storage }));
+    const input = { fileName: "a.wav", contentType: "audio/wav", sizeBytes: 100 };
+    await s3.stop();
+    await expect(codeOf(caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
+    expect(await db.recording.count({ where: { ownerId: owner.id } })).toBe(0);
+    await s3.restart();
+    await expect(codeOf(caller.recording.createUpload(input))).resolves.toBe("ok");
+  });
+
+  it("confirmUpload and playbackUrl fail clearly, the upload stays PENDING, and confirming later works", async () => {
+    const owner = await createUser();
+    const services = testServices({ storage: s3.storage });
+    const caller = callerFor(owner, services);
+    const file = fixture("speech-short.wav");
+    const created = await caller.recording.createUpload({ fileName: file.name, contentType: file.contentType, sizeBytes: file.bytes.length });
+    await postToStorage(created.upload, file.bytes, file.contentType);
+    await s3.stop();
+    const failure = caller.recording.confirmUpload({ recordingId: created.recordingId });
+    await expect(failure).rejects.toThrow(/Audio storage is unavailable right now/);
+    expect((await caller.recording.byId({ recordingId: created.recordingId })).status).toBe("PENDING");
+    await s3.restart();
+    expect((await caller.recording.confirmUpload({ recordingId: created.recordingId })).status).toBe("READY");
+  });
+});
+
+describe("the database restarted mid-run", () => {
+  let pg: LocalPostgres;
+  let port: number;
+  const dataDir = path.resolve(".data/test/postgres-outage");
+  const start = () => startLocalPostgres({ dataDir, port, database: "outage" });
+
+  beforeAll(async () => {
+    port = await freePort();
+    pg = await start();
+    await applyMigrations(pg.url);
+  });
+  afterAll(() => pg.stop());
+
+  it("answers SERVICE_UNAVAILABLE while it is down, and the app and the worker recover by themselves", async () => {
+    const ownDb = createDb(pg.url);
+    const services = testServices({ db: ownDb });
+    const ownerId = randomUUID();
+    await ownDb.user.create({ data: { id: ownerId, name: "O", email: `${ownerId}@example.test` } });
+    const owner = { id: ownerId, role: "student" as const };
+    const caller = callerFor(owner, services);
+    const ready = await uploadRecording(owner, "speech-short.mp3", services);
+
+    await pg.stop();
+    await expect(codeOf(caller.recording.list())).resolves.toBe("SERVICE_UNAVAILABLE");
+    await expect(caller.recording.byId({ recordingId: ready.id })).rejects.toThrow(/cannot reach its database/);
+    const cycle = await runWorkerCycle(services, { graceSeconds: 3600, maxObjectsPerRun: 100 });
+    expect(cycle.deletions).toHaveProperty("error");
+
+    pg = await start();
+    expect((await caller.recording.list()).items.map((item) => item.id)).toEqual([ready.id]);
+    const healthy = await runWorkerCycle(services, { graceSeconds: 3600, maxObjectsPerRun: 100 });
+    expect(healthy.deletions).toEqual({ attempted: 0, deleted: 0 });
+    await ownDb.$disconnect();
+  });
+});

@@ -1,0 +1,42 @@
+// Runs one step of the app in a process of its own and stops dead at a checkpoint, printing
+// "CHECKPOINT <id>", so a test can kill -9 it exactly there. Used by crash.test.ts.
+import { requestDeletion } from "../recordings/deletion";
+import { servicesFromEnv } from "../services";
+import { Storage } from "../storage/storage";
+import { callerFor, fixture, postToStorage } from "./helpers";
+
+const [scenario, userId, arg] = process.argv.slice(2);
+const hang = () => new Promise<never>(() => setInterval(() => {}, 60_000));
+
+if (scenario === "upload-then-crash") {
+  const file = fixture(arg!);
+  const caller = callerFor({ id: userId!, role: "student" });
+  const created = await caller.recording.createUpload({
+    fileName: file.name,
+    contentType: file.contentType,
+    sizeBytes: file.bytes.length,
+  });
+  await postToStorage(created.upload, file.bytes, file.contentType);
+  console.log(`CHECKPOINT ${created.recordingId}`);
+  await hang();
+}
+
+if (scenario === "delete-then-crash") {
+  const services = servicesFromEnv();
+  const base = services.storage;
+  // The database commit has happened by the time the S3 delete starts: crash right there.
+  class CrashingStorage extends Storage {
+    override async delete(): Promise<void> {
+      console.log(`CHECKPOINT ${arg}`);
+      await hang();
+    }
+  }
+  const storage = new CrashingStorage({
+    bucket: base.bucket,
+    region: process.env.S3_REGION!,
+    endpoint: process.env.S3_ENDPOINT,
+    forcePathStyle: true,
+    requestTimeoutMs: 1000,
+  });
+  await requestDeletion({ ...services, storage }, arg!);
+}

@@ -1,0 +1,96 @@
+// Kills a process of the app (kill -9) in the middle of an operation, then checks that a restart
+// and a worker run leave storage and database in agreement.
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import type { Services } from "../recordings/services";
+import { auditIsClean, auditStorage } from "../storage/audit";
+import { createUser, testServices, uploadRecording } from "../testing/helpers";
+import { startStoppableS3 } from "../testing/outage";
+import { runWorkerCycle } from "./cycle";
+
+const CHILD = path.resolve(import.meta.dirname, "../testing/crash-child.ts");
+let s3: Awaited<ReturnType<typeof startStoppableS3>>;
+let services: Services;
+
+beforeAll(async () => {
+  s3 = await startStoppableS3();
+  services = testServices({ storage: s3.storage });
+});
+afterAll(() => s3.dispose());
+
+/** Runs a crash scenario and kills it at its checkpoint; resolves to the id it printed. */
+function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", CHILD, ...args], {
+    env: { ...process.env, S3_ENDPOINT: s3.config.endpoint, S3_BUCKET: s3.config.bucket },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /CHECKPOINT (\S+)/.exec(output);
+      if (match) {
+        child.kill("SIGKILL");
+        child.once("exit", () => resolve(match[1]!));
+      }
+    });
+    child.once("exit", (code, signal) => {
+      if (signal !== "SIGKILL") reject(new Error(`child exited early (${code}) before its checkpoint:\n${output}`));
+    });
+  });
+}
+
+const settings = { graceSeconds: 3600, maxObjectsPerRun: 1000 };
+const hoursLater = (hours: number) => () => new Date(Date.now() + hours * 3600 * 1000);
+
+describe("a crash", () => {
+  it("between upload and confirm: the worker expires the upload and removes its object", async () => {
+    const user = await createUser();
+    const recordingId = await runUntilCheckpointThenKill("upload-then-crash", user.id, "speech-short.m4a");
+    const crashed = await db.recording.findUniqueOrThrow({ where: { id: recordingId } });
+    expect(crashed.status).toBe("PENDING");
+    expect(await s3.storage.exists(crashed.fileKey!)).toBe(true);
+
+    await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
+    expect((await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status).toBe("EXPIRED");
+    expect(await s3.storage.exists(crashed.fileKey!)).toBe(false);
+    expect(auditIsClean(await auditStorage(services))).toBe(true);
+  });
+
+  it("between delete's database commit and the S3 delete: the worker finishes the deletion", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.wav", services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await runUntilCheckpointThenKill("delete-then-crash", user.id, recording.id);
+    expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETING");
+    expect(await s3.storage.exists(fileKey!)).toBe(true);
+    expect(await auditStorage(services)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
+
+    await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
+    expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETED");
+    expect(await s3.storage.exists(fileKey!)).toBe(false);
+    const audit = await auditStorage(services);
+    expect(auditIsClean(audit)).toBe(true);
+    expect(audit.awaitingDeletion).toBe(0);
+  });
+});
+
+describe("the audit", () => {
+  it("finds an object without a recording and a ready recording without its object", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.mp3", services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await s3.storage.delete(fileKey!);
+    const strayKey = `users/${user.id}/recordings/00000000-0000-4000-8000-0000000000cc/audio.mp3`;
+    await s3.storage.client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: strayKey, Body: "x" }));
+    const audit = await auditStorage(services);
+    expect(audit.readyWithoutObject).toEqual([recording.id]);
+    expect(audit.objectsWithoutRecording).toEqual([strayKey]);
+    expect(auditIsClean(audit)).toBe(false);
+    await db.recording.update({ where: { id: recording.id }, data: { status: "FAILED" } });
+    await s3.storage.delete(strayKey);
+  });
+});
