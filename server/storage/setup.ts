@@ -30,11 +30,12 @@ export interface StepResult {
   detail?: string;
 }
 
-// Stores that lack an API answer with one of these (s3rver: NotImplemented; others 405/501).
+// Stores that lack an API answer with one of these: NotImplemented, 405 or 501 usually; s3rver
+// does not know `?versioning` at all and takes the PUT for "create bucket" (BucketAlreadyExists).
 function isUnsupported(error: unknown) {
   return (
     error instanceof S3ServiceException &&
-    (["NotImplemented", "MethodNotAllowed", "XNotImplemented"].includes(error.name) ||
+    (["NotImplemented", "MethodNotAllowed", "XNotImplemented", "BucketAlreadyExists"].includes(error.name) ||
       [405, 501].includes(error.$metadata.httpStatusCode ?? 0))
   );
 }
