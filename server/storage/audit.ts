@@ -14,27 +14,31 @@ export interface AuditReport {
 }
 
 /**
- * Compares the bucket with the database: every object under users/ must belong to a live
- * recording and every READY recording must have its object. Reads everything, changes nothing.
+ * Compares the bucket with the database: every object under the prefix (all users', or one
+ * user's `users/{id}/`) must belong to a live recording and every READY recording there must have
+ * its object. Reads everything, changes nothing.
  */
-export async function auditStorage({ db, storage }: Pick<Services, "db" | "storage">): Promise<AuditReport> {
+export async function auditStorage(
+  { db, storage }: Pick<Services, "db" | "storage">,
+  prefix = USERS_PREFIX,
+): Promise<AuditReport> {
   const keys = new Set<string>();
   let token: string | undefined;
   do {
-    const page = await storage.listPage(USERS_PREFIX, token);
+    const page = await storage.listPage(prefix, token);
     for (const object of page.objects) keys.add(object.key);
     token = page.nextAfter;
   } while (token);
 
   const rows = await db.recording.findMany({
-    where: { fileKey: { not: null }, status: { in: [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.DELETING] } },
+    where: {
+      fileKey: { startsWith: prefix },
+      status: { in: [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.DELETING] },
+    },
     select: { id: true, fileKey: true, status: true },
   });
   const statusByKey = new Map(rows.map((row) => [row.fileKey!, row.status]));
-  const objectsWithoutRecording = [...keys].filter((key) => {
-    const status = statusByKey.get(key);
-    return status === undefined;
-  });
+  const objectsWithoutRecording = [...keys].filter((key) => !statusByKey.has(key));
   const awaitingDeletion = [...keys].filter((key) => statusByKey.get(key) === RecordingStatus.DELETING).length;
   const ready = rows.filter((row) => row.status === RecordingStatus.READY);
   const readyWithoutObject = ready.filter((row) => !keys.has(row.fileKey!)).map((row) => row.id);

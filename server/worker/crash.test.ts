@@ -57,7 +57,7 @@ describe("a crash", () => {
     await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status).toBe("EXPIRED");
     expect(await s3.storage.exists(crashed.fileKey!)).toBe(false);
-    expect(auditIsClean(await auditStorage(services))).toBe(true);
+    expect(auditIsClean(await auditStorage(services, `users/${user.id}/`))).toBe(true);
   });
 
   it("between delete's database commit and the S3 delete: the worker finishes the deletion", async () => {
@@ -67,12 +67,12 @@ describe("a crash", () => {
     await runUntilCheckpointThenKill("delete-then-crash", user.id, recording.id);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETING");
     expect(await s3.storage.exists(fileKey!)).toBe(true);
-    expect(await auditStorage(services)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
+    expect(await auditStorage(services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
 
     await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETED");
     expect(await s3.storage.exists(fileKey!)).toBe(false);
-    const audit = await auditStorage(services);
+    const audit = await auditStorage(services, `users/${user.id}/`);
     expect(auditIsClean(audit)).toBe(true);
     expect(audit.awaitingDeletion).toBe(0);
   });
@@ -86,7 +86,7 @@ describe("the audit", () => {
     await s3.storage.delete(fileKey!);
     const strayKey = `users/${user.id}/recordings/00000000-0000-4000-8000-0000000000cc/audio.mp3`;
     await s3.storage.client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: strayKey, Body: "x" }));
-    const audit = await auditStorage(services);
+    const audit = await auditStorage(services, `users/${user.id}/`);
     expect(audit.readyWithoutObject).toEqual([recording.id]);
     expect(audit.objectsWithoutRecording).toEqual([strayKey]);
     expect(auditIsClean(audit)).toBe(false);

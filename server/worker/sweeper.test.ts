@@ -1,6 +1,7 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import type { SessionUser } from "../api/context";
 import type { Services } from "../recordings/services";
 import { auditIsClean, auditStorage } from "../storage/audit";
 import { callerFor, createUser, fixture, postToStorage, testServices, uploadRecording } from "../testing/helpers";
@@ -24,8 +25,8 @@ async function putObject(key: string) {
   await s3.storage.client.send(new PutObjectCommand({ Bucket: s3.storage.bucket, Key: key, Body: "x" }));
 }
 
-async function startAbandonedUpload(name: string) {
-  const owner = await createUser();
+async function startAbandonedUpload(name: string, owner?: SessionUser) {
+  owner ??= await createUser();
   const file = fixture(name);
   const created = await callerFor(owner, services).recording.createUpload({
     fileName: name,
@@ -91,13 +92,23 @@ describe("the orphan sweep", () => {
     for (const key of keys) expect(await s3.storage.exists(key)).toBe(false);
   });
 
-  it("runs in one worker at a time: a concurrent sweep skips", async () => {
+  it("runs in one worker at a time: while another holds the sweep, it skips", async () => {
     const settings = { graceSeconds: 0, maxObjectsPerRun: 1000 };
-    const results = await Promise.all([
-      sweepOrphanObjects({ ...services, now: later(5) }, settings),
-      sweepOrphanObjects({ ...services, now: later(5) }, settings),
-    ]);
-    expect(results.filter((result) => result.skipped)).toHaveLength(1);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const locked = new Promise<void>((resolve) => (holding = resolve));
+    await db.workerState.upsert({ where: { name: "orphan-sweep-cursor" }, create: { name: "orphan-sweep-cursor" }, update: {} });
+    const otherWorker = db.$transaction(async (tx) => {
+      await tx.$queryRaw`select name from worker_state where name = 'orphan-sweep-cursor' for update`;
+      holding();
+      await held;
+    });
+    await locked;
+    expect(await sweepOrphanObjects({ ...services, now: later(5) }, settings)).toMatchObject({ skipped: true, listed: 0 });
+    release();
+    await otherWorker;
+    expect(await sweepOrphanObjects({ ...services, now: later(5) }, settings)).toMatchObject({ skipped: false });
   });
 });
 
@@ -105,7 +116,7 @@ describe("a worker cycle while S3 is down", () => {
   it("reports the failure, loses nothing, and finishes the work once S3 is back", async () => {
     const owner = await createUser();
     const ready = await uploadRecording(owner, "speech-short.webm", services);
-    const abandoned = await startAbandonedUpload("speech-short.wav");
+    const abandoned = await startAbandonedUpload("speech-short.wav", owner);
     const orphanKey = `users/${owner.id}/recordings/00000000-0000-4000-8000-00000000000b/audio.ogg`;
     await putObject(orphanKey);
     await s3.stop();
@@ -121,6 +132,6 @@ describe("a worker cycle while S3 is down", () => {
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETED");
     expect((await db.recording.findUniqueOrThrow({ where: { id: abandoned } })).status).toBe("EXPIRED");
     expect(await s3.storage.exists(orphanKey)).toBe(false);
-    expect(auditIsClean(await auditStorage(services))).toBe(true);
+    expect(auditIsClean(await auditStorage(services, `users/${owner.id}/`))).toBe(true);
   });
 });
