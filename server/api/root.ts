@@ -1,11 +1,13 @@
 import "server-only";
 import { coachRouter } from "./routers/coach";
+import { commentRouter } from "./routers/comment";
 import { recordingRouter } from "./routers/recording";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   recording: recordingRouter,
   coach: coachRouter,
+  comment: commentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -76,6 +76,14 @@ export const recordingViewerProcedure = protectedProcedure
     return next({ ctx: { recording, relationship } });
   });
 
+/** Signed-in coaches only. */
+export const coachProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "coach") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only coaches can do this." });
+  }
+  return next();
+});
+
 /** Spends one unit of the signed-in user's budget for the action (see server/limits). */
 export function rateLimited(action: LimitedAction) {
   return t.middleware(async ({ ctx, next }) => {

@@ -1,6 +1,73 @@
-import { listStudents } from "../../coaching/students";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { acceptInvite, createInvite, describeInvite, listInvites, revokeInvite } from "../../coaching/invites";
+import { listCoaches, listStudents, setReviewed, unlink } from "../../coaching/students";
+import {
+  coachProcedure,
+  createTRPCRouter,
+  protectedProcedure,
+  publicProcedure,
+  recordingViewerProcedure,
+} from "../trpc";
+
+const token = z
+  .string()
+  .trim()
+  .min(16, "This invite link is not valid. Check that you copied all of it.")
+  .max(128, "This invite link is not valid. Check that you copied all of it.")
+  .regex(/^[A-Za-z0-9_-]+$/, "This invite link is not valid. Check that you copied all of it.");
 
 export const coachRouter = createTRPCRouter({
+  /** The signed-in coach's students with their numbers (empty for a student). */
   students: protectedProcedure.query(({ ctx }) => listStudents(ctx.services.db, ctx.user.id)),
+
+  /** The signed-in user's coaches. */
+  coaches: protectedProcedure.query(({ ctx }) => listCoaches(ctx.services.db, ctx.user.id)),
+
+  createInvite: coachProcedure
+    .input(
+      z.object({
+        reusable: z.boolean().default(false),
+        expiresInDays: z.number().int().min(1, "At least one day.").max(30, "At most 30 days.").default(7),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const invite = await createInvite(ctx.services.db, ctx.user.id, input, ctx.services.now());
+      return { ...invite, path: `/invite/${invite.token}` };
+    }),
+
+  invites: coachProcedure.query(({ ctx }) => listInvites(ctx.services.db, ctx.user.id, ctx.services.now())),
+
+  revokeInvite: coachProcedure
+    .input(z.object({ inviteId: z.uuid({ message: "Invite not found." }) }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeInvite(ctx.services.db, ctx.user.id, input.inviteId, ctx.services.now());
+      return { ok: true as const };
+    }),
+
+  /** What an invite link is, for the page a person lands on before signing in. */
+  inviteInfo: publicProcedure
+    .input(z.object({ token }))
+    .query(({ ctx, input }) => describeInvite(ctx.services.db, input.token, ctx.services.now())),
+
+  acceptInvite: protectedProcedure
+    .input(z.object({ token }))
+    .mutation(({ ctx, input }) => acceptInvite(ctx.services.db, ctx.user.id, input.token, ctx.services.now())),
+
+  /** Either side ends the link; access ends with it, at once. */
+  unlink: protectedProcedure
+    .input(z.object({ userId: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      await unlink(ctx.services.db, ctx.user.id, input.userId);
+      return { ok: true as const };
+    }),
+
+  markReviewed: recordingViewerProcedure
+    .input(z.object({ reviewed: z.boolean().default(true) }))
+    .mutation(({ ctx, input }) => {
+      if (ctx.relationship !== "coach") {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Only the student's coach can mark a recording reviewed." });
+      }
+      return setReviewed(ctx.services.db, ctx.user.id, ctx.recording.id, input.reviewed);
+    }),
 });

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { relationshipTo, can } from "../../access/policy";
+import { withViewerState } from "../../coaching/viewer-state";
 import { notFound } from "../../errors";
 import { requestDeletion } from "../../recordings/deletion";
 import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
@@ -47,16 +48,19 @@ export const recordingRouter = createTRPCRouter({
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
     const ownerId = input.ownerId ?? ctx.user.id;
     if (!can.view(await relationshipTo(ctx.services.db, ctx.user, ownerId))) throw notFound();
-    return listRecordings(ctx.services, ownerId, {
+    const page = await listRecordings(ctx.services, ownerId, {
       cursor: input.cursor ?? undefined,
       limit: input.limit,
     });
+    return { ...page, items: await withViewerState(ctx.services.db, ctx.user.id, page.items) };
   }),
 
-  byId: recordingViewerProcedure.query(async ({ ctx }) => ({
-    ...(await getRecording(ctx.services, ctx.recording.id)),
-    canManage: can.manage(ctx.relationship),
-  })),
+  byId: recordingViewerProcedure.query(async ({ ctx }) => {
+    const [recording] = await withViewerState(ctx.services.db, ctx.user.id, [
+      await getRecording(ctx.services, ctx.recording.id),
+    ]);
+    return { ...recording!, canManage: can.manage(ctx.relationship), viewerIsCoach: ctx.relationship === "coach" };
+  }),
 
   playbackUrl: recordingViewerProcedure.query(({ ctx }) =>
     playbackUrl(ctx.services, ctx.recording.id),
