@@ -53,4 +53,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env = parseEnv(process.env);
+// `next build` loads server modules to analyse routes without running them, on a machine that may
+// have no configuration at all; the real settings are validated when the server starts.
+const BUILD_PLACEHOLDERS = {
+  DATABASE_URL: "postgresql://build:build@localhost:5432/build",
+  BETTER_AUTH_SECRET: "placeholder-used-only-while-next-builds",
+  S3_BUCKET: "build-placeholder",
+};
+const building = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env = parseEnv(building ? { ...BUILD_PLACEHOLDERS, ...process.env } : process.env);
