@@ -51,14 +51,23 @@ async function timed<T>(step: Step, work: () => Promise<T>): Promise<T> {
 
 async function startServer(): Promise<ChildProcess> {
   await rm(BENCH_ENV.DATA_DIR, { recursive: true, force: true });
-  const server = spawn("npm", ["start"], { env: { ...process.env, ...BENCH_ENV }, stdio: ["ignore", "ignore", "inherit"] });
+  // Its own process group, so stopping it reaches npm's children: the launcher, Next and the stack.
+  const server = spawn("npm", ["start"], {
+    env: { ...process.env, ...BENCH_ENV },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   for (let i = 0; i < 120; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const healthy = await fetch(`${BENCH_ENV.APP_URL}/api/health`).then((response) => response.ok, () => false);
     if (healthy) return server;
   }
-  server.kill();
+  stopServer(server);
   throw new Error("the server did not become healthy in 2 minutes (did you run npm run build?)");
+}
+
+function stopServer(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
 }
 
 async function signUp(baseUrl: string, index: number) {
@@ -128,6 +137,6 @@ try {
   if (server) {
     console.log("\nAuditing storage against the database:");
     spawnSync("npm", ["run", "-s", "storage:audit"], { env: { ...process.env, ...BENCH_ENV }, stdio: "inherit" });
-    server.kill("SIGTERM");
+    stopServer(server);
   }
 }
