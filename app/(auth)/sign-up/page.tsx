@@ -1,0 +1,6 @@
+import { safeNext } from "@/app/_auth/session";
+import { AuthForm } from "@/app/_components/auth/auth-form";
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  return <AuthForm mode="sign-up" next={safeNext((await searchParams).next)} />;
+}

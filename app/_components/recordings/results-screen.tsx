@@ -1,0 +1,167 @@
+"use client";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { AudioPlayer, type AudioPlayerHandle } from "@/app/_components/audio-player/audio-player";
+import { CommentsPanel } from "@/app/_components/comments/comments-panel";
+import { formatDate, formatDurationMs } from "@/app/_lib/time";
+import { api } from "@/app/_trpc/client";
+import type { RouterOutputs } from "@/app/_trpc/types";
+import { formatBytes } from "@/server/recordings/format";
+import { StatusBadge } from "./status-badge";
+
+type Recording = RouterOutputs["recording"]["byId"];
+
+function formatName(contentType: string | null) {
+  if (!contentType) return "—";
+  const names: Record<string, string> = {
+    "audio/mp4": "M4A (AAC)",
+    "audio/x-m4a": "M4A (AAC)",
+    "audio/m4a": "M4A (AAC)",
+    "audio/aac": "AAC",
+    "audio/mpeg": "MP3",
+    "audio/wav": "WAV",
+    "audio/x-wav": "WAV",
+    "audio/webm": "WebM (Opus)",
+    "audio/ogg": "Ogg (Opus)",
+    "audio/flac": "FLAC",
+  };
+  return names[contentType] ?? contentType;
+}
+
+function Analysis({ analysis }: { analysis: unknown }) {
+  if (analysis === null || analysis === undefined) return null;
+  const entries = typeof analysis === "object" && !Array.isArray(analysis) ? Object.entries(analysis) : [];
+  return (
+    <section aria-labelledby="analysis-heading">
+      <h2 id="analysis-heading" className="text-lg font-semibold">
+        Analysis
+      </h2>
+      {entries.length ? (
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+          {entries.map(([key, value]) => (
+            <div key={key} className="rounded bg-white p-2">
+              <dt className="text-slate-600">{key}</dt>
+              <dd className="font-medium">{typeof value === "object" ? JSON.stringify(value) : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <pre className="mt-2 overflow-x-auto rounded bg-white p-2 text-sm">{JSON.stringify(analysis, null, 2)}</pre>
+      )}
+    </section>
+  );
+}
+
+export function ResultsScreen({ initial, ownerName }: { initial: Recording; ownerName: string | null }) {
+  const recordingId = initial.id;
+  const utils = api.useUtils();
+  const { data: recording } = api.recording.byId.useQuery({ recordingId }, { initialData: initial });
+  const comments = api.comment.list.useQuery({ recordingId }, { enabled: recording.status === "READY" });
+  const markReviewed = api.coach.markReviewed.useMutation({
+    onSuccess: () => {
+      void utils.recording.byId.invalidate({ recordingId });
+      void utils.coach.students.invalidate();
+    },
+  });
+  const player = useRef<AudioPlayerHandle>(null);
+  const [position, setPosition] = useState(0);
+  const playable = recording.status === "READY" && recording.hasAudio;
+  const failed = recording.status === "FAILED" || recording.status === "EXPIRED";
+
+  return (
+    <article aria-labelledby="recording-title" className="space-y-6">
+      <div>
+        <Link href={ownerName ? `/recordings?student=${recording.ownerId}` : "/recordings"} className="text-sm text-blue-700 underline">
+          ← {ownerName ? `${ownerName}'s recordings` : "All recordings"}
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 id="recording-title" className="text-2xl font-semibold">
+            {recording.title}
+          </h1>
+          <StatusBadge status={recording.status} hasAudio={recording.hasAudio} />
+        </div>
+        {ownerName && <p className="text-sm text-slate-600">{ownerName}&apos;s recording · read-only</p>}
+        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div>
+            <dt className="inline text-slate-600">Recorded </dt>
+            <dd className="inline">{formatDate(recording.createdAt)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Duration </dt>
+            <dd className="inline" data-testid="recording-duration">
+              {formatDurationMs(recording.durationMs)}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Format </dt>
+            <dd className="inline">{formatName(recording.contentType)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Size </dt>
+            <dd className="inline">{recording.sizeBytes == null ? "—" : formatBytes(recording.sizeBytes)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      {playable ? (
+        <AudioPlayer
+          ref={player}
+          recordingId={recording.id}
+          title={recording.title}
+          durationMs={recording.durationMs}
+          onTime={setPosition}
+          markers={(comments.data ?? []).map((comment) => ({
+            id: comment.id,
+            startMs: comment.startMs,
+            endMs: comment.endMs,
+            label: comment.body,
+          }))}
+        />
+      ) : (
+        <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="font-medium">Audio not available</p>
+          <p className="text-sm text-slate-700">
+            {!recording.hasAudio
+              ? "This recording was made before audio was stored."
+              : failed
+                ? `The upload failed: ${recording.failureReason ?? "the file was not accepted."}`
+                : "The audio is still being processed."}
+          </p>
+        </div>
+      )}
+
+      {recording.viewerIsCoach && recording.status === "READY" && (
+        <button
+          type="button"
+          aria-pressed={recording.reviewedAt !== null}
+          onClick={() => markReviewed.mutate({ recordingId, reviewed: recording.reviewedAt === null })}
+          className={`rounded px-4 py-2 text-sm font-medium ${recording.reviewedAt ? "border border-slate-300 bg-white" : "bg-violet-700 text-white"}`}
+        >
+          {recording.reviewedAt ? "Reviewed ✓ (undo)" : "Mark reviewed"}
+        </button>
+      )}
+
+      {recording.transcript && (
+        <section aria-labelledby="transcript-heading">
+          <h2 id="transcript-heading" className="text-lg font-semibold">
+            Transcript
+          </h2>
+          <p className="mt-2 whitespace-pre-wrap rounded bg-white p-3">{recording.transcript}</p>
+        </section>
+      )}
+      <Analysis analysis={recording.analysis} />
+
+      {playable && (
+        <CommentsPanel
+          recordingId={recordingId}
+          isOwner={recording.canManage}
+          player={{
+            currentSeconds: () => player.current?.currentTime() ?? position,
+            seek: (seconds) => player.current?.seek(seconds),
+            pause: () => player.current?.pause(),
+          }}
+        />
+      )}
+    </article>
+  );
+}

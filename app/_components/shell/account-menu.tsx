@@ -1,0 +1,44 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { authClient } from "@/app/_auth/client";
+import type { ShellUser } from "./app-shell";
+
+export function AccountMenu({ user }: { user: ShellUser }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  async function signOut() {
+    await authClient.signOut();
+    router.push("/sign-in");
+    router.refresh();
+  }
+  return (
+    <div className="relative" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+        className="rounded-full border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+      >
+        {user.name}
+      </button>
+      {open && (
+        <div role="menu" aria-label="Account" className="absolute right-0 z-10 mt-2 w-60 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+          <p className="px-2 py-1 text-sm text-slate-600">
+            {user.email}
+            <br />
+            <span className="capitalize">{user.role}</span>
+          </p>
+          <Link role="menuitem" href="/account" className="block rounded px-2 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
+            Account and coaches
+          </Link>
+          <button role="menuitem" type="button" onClick={signOut} className="block w-full rounded px-2 py-2 text-left text-sm hover:bg-slate-100">
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { AccountMenu } from "./account-menu";
+import { StorageMeter } from "./storage-meter";
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: "student" | "coach";
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const pathname = usePathname();
+  const links = [
+    { href: "/recordings", label: "History", active: pathname === "/recordings" || /^\/recordings\/(?!new)/.test(pathname) },
+    { href: "/recordings/new", label: "New recording", active: pathname === "/recordings/new" },
+    ...(user.role === "coach" ? [{ href: "/students", label: "Students", active: pathname.startsWith("/students") }] : []),
+  ];
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/recordings" className="text-lg font-semibold text-blue-700">
+            Speech Coach
+          </Link>
+          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+            <ul className="flex gap-1">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link
+                    href={link.href}
+                    aria-current={link.active ? "page" : undefined}
+                    className={`rounded px-3 py-2 text-sm font-medium ${link.active ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100"}`}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-4">
+            <StorageMeter />
+            <AccountMenu user={user} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}
