@@ -3,24 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { TRPCError } from "@trpc/server";
 import { startLocalPostgres, type LocalPostgres } from "../../scripts/local/postgres";
 import { freePort } from "../../scripts/local/ports";
 import { createDb, db } from "../db/client";
 import { applyMigrations } from "../db/schema-engine";
-import { callerFor, createUser, fixture, postToStorage, testServices, uploadRecording } from "../testing/helpers";
+import { callerFor, createUser, fixture, outcomeOf, postToStorage, testServices, uploadRecording } from "../testing/helpers";
 import { startStoppableS3 } from "../testing/outage";
 import { runWorkerCycle } from "../worker/cycle";
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("S3 down", () => {
   let s3: Awaited<ReturnType<typeof startStoppableS3>>;
@@ -34,10 +23,10 @@ describe("S3 down", () => {
     const caller = callerFor(owner, testServices({ storage: s3.storage }));
     const input = { fileName: "a.wav", contentType: "audio/wav", sizeBytes: 100 };
     await s3.stop();
-    await expect(codeOf(caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
+    await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
     expect(await db.recording.count({ where: { ownerId: owner.id } })).toBe(0);
     await s3.restart();
-    await expect(codeOf(caller.recording.createUpload(input))).resolves.toBe("ok");
+    await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("ok");
   });
 
   it("confirmUpload and playbackUrl fail clearly, the upload stays PENDING, and confirming later works", async () => {
@@ -79,7 +68,7 @@ describe("the database restarted mid-run", () => {
     const ready = await uploadRecording(owner, "speech-short.mp3", services);
 
     await pg.stop();
-    await expect(codeOf(caller.recording.list())).resolves.toBe("SERVICE_UNAVAILABLE");
+    await expect(outcomeOf(() => caller.recording.list())).resolves.toBe("SERVICE_UNAVAILABLE");
     await expect(caller.recording.byId({ recordingId: ready.id })).rejects.toThrow(/cannot reach its database/);
     const cycle = await runWorkerCycle(services, { graceSeconds: 3600, maxObjectsPerRun: 100 });
     expect(cycle.deletions).toHaveProperty("error");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createCaller } from "../api/root";
@@ -84,4 +85,15 @@ export async function uploadRecording(user: SessionUser, name: string, services?
   const posted = await postToStorage(created.upload, file.bytes, file.contentType);
   if (!posted.ok) throw new Error(`upload POST failed: ${posted.status}`);
   return caller.recording.confirmUpload({ recordingId: created.recordingId });
+}
+
+/** "ok" when the call succeeds, else the tRPC error code it failed with. */
+export async function outcomeOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
 }

@@ -172,6 +172,19 @@ export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(funct
     };
   }, [durationMs, load, source]);
 
+  // While playing, swap in a fresh URL shortly before the current one expires, at the same second,
+  // so a long listen never runs into a refused request.
+  useEffect(() => {
+    if (state !== "playing") return;
+    const wait = source.msUntilRefresh();
+    if (wait === null) return;
+    const timer = setTimeout(() => {
+      const element = audio.current!;
+      void source.fresh().then((url) => load(url, element.currentTime));
+    }, Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [load, source, state]);
+
   useEffect(() => {
     if (audio.current) audio.current.playbackRate = speed;
   }, [speed]);
@@ -251,7 +264,7 @@ export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(funct
           <input
             type="range"
             aria-label="Seek"
-            aria-valuetext={`${formatClock(position)} of ${duration === null ? "unknown length" : formatClock(total)}`}
+            aria-valuetext={`${formatClock(position)} of ${duration === null ? "unknown length" : formatClock(Math.round(total))}`}
             min={0}
             max={total || 1}
             step={0.1}
@@ -262,7 +275,7 @@ export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(funct
           />
         </div>
         <span className="w-24 shrink-0 text-right text-sm tabular-nums text-slate-700" aria-live="off">
-          <span data-testid="current-time">{formatClock(position)}</span> / <span data-testid="total-time">{duration === null ? "—" : formatClock(total)}</span>
+          <span data-testid="current-time">{formatClock(position)}</span> / <span data-testid="total-time">{duration === null ? "—" : formatClock(Math.round(total))}</span>
         </span>
         {!compact && (
           <label className="flex items-center gap-1 text-sm">

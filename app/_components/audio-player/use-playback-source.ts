@@ -29,5 +29,11 @@ export function usePlaybackSource(recordingId: string) {
     [],
   );
 
-  return { usable, fresh, hasExpired };
+  /** Milliseconds until the current URL should be replaced (null: no URL yet). */
+  const msUntilRefresh = useCallback(
+    () => (current.current ? current.current.expiresAt.getTime() - URL_SAFETY_MARGIN_MS - Date.now() : null),
+    [],
+  );
+
+  return { usable, fresh, hasExpired, msUntilRefresh };
 }

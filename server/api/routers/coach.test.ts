@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createUser, linkCoach, testServices, uploadRecording } from "../../testing/helpers";
+import { callerFor, createUser, linkCoach, outcomeOf, testServices, uploadRecording } from "../../testing/helpers";
 import type { SessionUser } from "../context";
 
 type Actor = "owner" | "linkedCoach" | "unlinkedCoach" | "otherStudent" | "anonymous";
@@ -10,16 +10,6 @@ let recordingId: string;
 let inviteId: string;
 let inviteToken: string;
 let coachCommentIds: string[];
-
-async function outcomeOf(call: () => Promise<unknown>) {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   users.owner = await createUser("student");

@@ -1,11 +1,9 @@
 // The authorization matrix: every recording procedure against every kind of caller.
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createUser, linkCoach, uploadRecording } from "../../testing/helpers";
+import { callerFor, createUser, linkCoach, outcomeOf, uploadRecording } from "../../testing/helpers";
 import type { SessionUser } from "../context";
 
 type Actor = "owner" | "linkedCoach" | "unlinkedCoach" | "otherStudent" | "anonymous";
-type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
 
 const users = {} as Record<Exclude<Actor, "anonymous">, SessionUser>;
 let recordingId: string;
@@ -21,17 +19,7 @@ beforeAll(async () => {
 
 const caller = (actor: Actor) => callerFor(actor === "anonymous" ? null : users[actor]);
 
-async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await call();
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code as Outcome;
-    throw error;
-  }
-}
-
-const procedures: Record<string, { call: (actor: Actor) => Promise<unknown>; expected: Record<Actor, Outcome> }> = {
+const procedures: Record<string, { call: (actor: Actor) => Promise<unknown>; expected: Record<Actor, string> }> = {
   "list (the owner's recordings)": {
     call: (actor) => caller(actor).recording.list({ ownerId: users.owner.id }),
     expected: { owner: "ok", linkedCoach: "ok", unlinkedCoach: "NOT_FOUND", otherStudent: "NOT_FOUND", anonymous: "UNAUTHORIZED" },

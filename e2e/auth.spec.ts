@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { newPerson, signIn, signOut, signUp } from "./support";
+
+test("a new person signs up, signs out and signs in again", async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await expect(page.getByText("No recordings yet.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Students" })).toHaveCount(0);
+  await signOut(page, person.name);
+  await signIn(page, person);
+  await expect(page.getByRole("button", { name: person.name })).toBeVisible();
+});
+
+test("sign-in and sign-up explain what went wrong", async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await signOut(page, person.name);
+  await page.getByLabel("E-mail").fill(person.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong e-mail or password.");
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Someone");
+  await page.getByLabel("E-mail").fill(person.email);
+  await page.getByLabel("Password").fill("another-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("already exists");
+});
+
+test("pages behind sign-in send a visitor to the sign-in page", async ({ page }) => {
+  await page.goto("/recordings");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});

@@ -1,0 +1,91 @@
+import { ListObjectsCommand, S3Client } from "@aws-sdk/client-s3";
+import path from "node:path";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { E2E_ENV } from "../playwright.config";
+
+export const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
+export const fixture = (name: string) => path.join(FIXTURES, name);
+
+export const GOOD_FIXTURES = [
+  { name: "speech-short.wav", duration: "0:03" },
+  { name: "speech-short.m4a", duration: "0:03" },
+  { name: "speech-short.mp3", duration: "0:03" },
+  { name: "speech-short.ogg", duration: "0:03" },
+  { name: "speech-short.webm", duration: "0:03" },
+  { name: "speech-passage.m4a", duration: "0:28" },
+  { name: "speech-passage.webm", duration: "0:28" },
+];
+
+export const DEMO = {
+  coach: { email: "coach@example.com", password: "speechcoach-demo" },
+  student: { email: "student@example.com", password: "speechcoach-demo" },
+};
+
+let counter = 0;
+export function newPerson(role: "student" | "coach" = "student") {
+  counter += 1;
+  const id = `${Date.now()}-${counter}`;
+  return { name: `${role === "coach" ? "Coach" : "Student"} ${id}`, email: `${role}-${id}@example.test`, password: "a-good-password", role };
+}
+
+export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("E-mail").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByLabel(person.role === "coach" ? "a coach" : "practising (student)").check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your recordings" })).toBeVisible();
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your recordings" })).toBeVisible();
+}
+
+export async function signOut(page: Page, name: string) {
+  await page.getByRole("button", { name }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Speech Coach" })).toBeVisible();
+}
+
+/** Uploads files on the New recording page and waits until each is settled. */
+export async function upload(page: Page, names: string[]) {
+  await page.goto("/recordings/new");
+  await page.getByLabel("Choose audio files to upload").setInputFiles(names.map(fixture));
+}
+
+export function uploadItem(page: Page, name: string) {
+  return page.getByRole("listitem", { name: `Upload of ${name}` });
+}
+
+/** The player's audio element's current position, in seconds. */
+export function audioTime(page: Page, scope?: string) {
+  return page.evaluate((selector) => {
+    const element = document.querySelector<HTMLAudioElement>(selector ?? "audio");
+    return element?.currentTime ?? -1;
+  }, scope ?? null);
+}
+
+const s3 = new S3Client({
+  region: "us-east-1",
+  endpoint: `http://127.0.0.1:${E2E_ENV.EMBEDDED_S3_PORT}`,
+  forcePathStyle: true,
+  credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+});
+
+/** Every key in the e2e bucket under a prefix. */
+export async function bucketKeys(prefix = "users/") {
+  const page = await s3.send(new ListObjectsCommand({ Bucket: "speech-coach", Prefix: prefix }));
+  return (page.Contents ?? []).map((object) => object.Key!);
+}
+
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: path.resolve("test-results/screenshots", `${name}.png`), fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
