@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { formatClock, parseClock } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
@@ -16,8 +16,19 @@ const clock = (ms: number) => formatClock(ms / 1000);
 const when = (comment: { startMs: number; endMs: number | null }) =>
   comment.endMs === null ? clock(comment.startMs) : `${clock(comment.startMs)}–${clock(comment.endMs)}`;
 
-function TimeFields({ player, defaultStartMs, defaultEndMs }: { player: PlayerControl; defaultStartMs: number; defaultEndMs?: number | null }) {
-  const start = useRef<HTMLInputElement>(null);
+function TimeFields({
+  player,
+  defaultStartMs,
+  defaultEndMs,
+  startRef,
+}: {
+  player: PlayerControl;
+  defaultStartMs: number;
+  defaultEndMs?: number | null;
+  startRef?: RefObject<HTMLInputElement | null>;
+}) {
+  const ownStart = useRef<HTMLInputElement>(null);
+  const start = startRef ?? ownStart;
   const end = useRef<HTMLInputElement>(null);
   const now = () => formatClock(player.currentSeconds());
   return (
@@ -68,7 +79,7 @@ export function CommentsPanel({ recordingId, player, isOwner }: { recordingId: s
   });
   const [editing, setEditing] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [startMs, setStartMs] = useState(0);
+  const newStart = useRef<HTMLInputElement>(null);
   const hasUnread = comments.data?.some((comment) => comment.unread) ?? false;
 
   // Opening the recording reads its comments; the "new" labels stay for this visit.
@@ -103,10 +114,10 @@ export function CommentsPanel({ recordingId, player, isOwner }: { recordingId: s
     }
   }
 
-  // Typing a comment pauses playback and pins it to where the listener is.
-  const onStartTyping = () => {
+  // Starting a comment pauses playback and pins the comment to where the listener is.
+  const onStartTyping = (event: { currentTarget: HTMLTextAreaElement }) => {
     player.pause();
-    setStartMs(Math.round(player.currentSeconds() * 1000));
+    if (!event.currentTarget.value && newStart.current) newStart.current.value = formatClock(player.currentSeconds());
   };
 
   return (
@@ -175,7 +186,7 @@ export function CommentsPanel({ recordingId, player, isOwner }: { recordingId: s
           ))}
         </ol>
       )}
-      <form onSubmit={(event) => void submitNew(event)} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" key={startMs}>
+      <form onSubmit={(event) => void submitNew(event)} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
         <label className="block text-sm">
           <span className="font-medium">Add a comment</span>
           <textarea
@@ -184,10 +195,11 @@ export function CommentsPanel({ recordingId, player, isOwner }: { recordingId: s
             maxLength={2000}
             rows={3}
             onFocus={onStartTyping}
+            onInput={() => player.pause()}
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <TimeFields player={player} defaultStartMs={startMs} />
+        <TimeFields player={player} defaultStartMs={0} startRef={newStart} />
         {formError && (
           <p role="alert" className="text-sm text-red-800">
             {formError}
