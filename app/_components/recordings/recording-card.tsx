@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { AudioPlayer } from "@/app/_components/audio-player/audio-player";
+import { formatName } from "@/app/_lib/formats";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
 import { formatBytes } from "@/server/recordings/format";
 import type { RouterOutputs } from "@/app/_trpc/types";
@@ -32,6 +33,7 @@ export function RecordingCard({
             <time dateTime={recording.createdAt.toISOString()}>{formatDate(recording.createdAt)}</time>
             {" · "}
             <span aria-label="Duration">{formatDurationMs(recording.durationMs)}</span>
+            {recording.contentType && ` · ${formatName(recording.contentType)}`}
             {recording.sizeBytes != null && ` · ${formatBytes(recording.sizeBytes)}`}
           </p>
         </div>

@@ -7,26 +7,11 @@ import { formatDate, formatDurationMs } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatBytes } from "@/server/recordings/format";
+import { formatName } from "@/app/_lib/formats";
 import { StatusBadge } from "./status-badge";
 
 type Recording = RouterOutputs["recording"]["byId"];
 
-function formatName(contentType: string | null) {
-  if (!contentType) return "—";
-  const names: Record<string, string> = {
-    "audio/mp4": "M4A (AAC)",
-    "audio/x-m4a": "M4A (AAC)",
-    "audio/m4a": "M4A (AAC)",
-    "audio/aac": "AAC",
-    "audio/mpeg": "MP3",
-    "audio/wav": "WAV",
-    "audio/x-wav": "WAV",
-    "audio/webm": "WebM (Opus)",
-    "audio/ogg": "Ogg (Opus)",
-    "audio/flac": "FLAC",
-  };
-  return names[contentType] ?? contentType;
-}
 
 function Analysis({ analysis }: { analysis: unknown }) {
   if (analysis === null || analysis === undefined) return null;
