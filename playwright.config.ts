@@ -28,7 +28,7 @@ export default defineConfig({
   retries: 0,
   reporter: [
     ["list"],
-    ["json", { outputFile: "test-results/e2e-results.json" }],
+    ["json", { outputFile: "reports/e2e-results.json" }],
     ["html", { open: "never", outputFolder: "playwright-report" }],
   ],
   use: {

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],
+    reporters: ["default", ["json", { outputFile: "reports/unit-results.json" }]],
     include: ["server/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["./server/testing/global-setup.ts"],
     setupFiles: ["./server/testing/setup-env.ts"],

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { bucketKeys, newPerson, signUp, upload, uploadItem } from "./support";
+
+const STORAGE_POST = "http://127.0.0.1:4579/speech-coach";
+// A stand-in answer from storage must carry CORS headers, or the browser hides its status.
+const cors = { "Access-Control-Allow-Origin": "http://localhost:3100" };
+
+test("an upload that meets a storage error is retried and finishes", async ({ page }) => {
+  await signUp(page, newPerson());
+  let failures = 0;
+  await page.route(STORAGE_POST, async (route) => {
+    if (route.request().method() === "POST" && failures < 2) {
+      failures += 1;
+      return route.fulfill({ status: 503, headers: cors, body: "<Error><Code>SlowDown</Code></Error>" });
+    }
+    return route.continue();
+  });
+  await upload(page, ["speech-short.wav"]);
+  await expect(uploadItem(page, "speech-short.wav").getByTestId("upload-status")).toHaveText("Ready", { timeout: 30_000 });
+  expect(failures).toBe(2);
+});
+
+test("a storage refusal (4xx) is not retried and is explained", async ({ page }) => {
+  await signUp(page, newPerson());
+  let attempts = 0;
+  await page.route(STORAGE_POST, (route) => {
+    attempts += 1;
+    return route.fulfill({ status: 400, headers: cors, body: "<Error><Code>EntityTooLarge</Code></Error>" });
+  });
+  await upload(page, ["speech-short.wav"]);
+  await expect(uploadItem(page, "speech-short.wav").getByRole("alert")).toHaveText("Storage refused the upload (400).");
+  expect(attempts).toBe(1);
+});
+
+test("cancelling an upload stops it and leaves nothing behind", async ({ page }) => {
+  await signUp(page, newPerson());
+  const before = await bucketKeys();
+  // Hold the POST so there is time to cancel it.
+  await page.route(STORAGE_POST, () => new Promise(() => {}));
+  await upload(page, ["speech-passage.m4a"]);
+  const item = uploadItem(page, "speech-passage.m4a");
+  await expect(item.getByTestId("upload-status")).toHaveText("Uploading");
+  await item.getByRole("button", { name: "Cancel upload of speech-passage.m4a" }).click();
+  await expect(item.getByTestId("upload-status")).toHaveText("Cancelled");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByText("No recordings yet.")).toBeVisible();
+  expect(await bucketKeys()).toEqual(before);
+});
+
+test("security: headers, JSON-only mutations, session cookie attributes, health", async ({ page, request }) => {
+  await signUp(page, newPerson());
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith("session_token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  const response = await request.get("/sign-in");
+  const csp = response.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:4579/);
+  expect(csp).toMatch(/media-src 'self' blob: http:\/\/127\.0\.0\.1:4579/);
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+
+  const form = await request.post("/api/trpc/recording.delete", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: "recordingId=x",
+  });
+  expect(form.status()).toBe(415);
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ ok: true, database: { ok: true }, storage: { ok: true } });
+});
