@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/local/ports";
 import { startLocalS3, type LocalS3 } from "../../scripts/local/s3";
+import { afterAll, beforeAll } from "vitest";
+import type { Services } from "../recordings/services";
 import { Storage, type StorageConfig } from "../storage/storage";
+import { testServices } from "./helpers";
 
 /**
  * An s3rver of the test's own, so it can be stopped and started again (same port, same files)
@@ -37,4 +40,18 @@ export async function startStoppableS3() {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file: a stoppable s3rver started before its tests and removed after, and services
+ * that use it. Read the fields inside tests, once beforeAll has run.
+ */
+export function useStoppableS3() {
+  const fixture = {} as { s3: Awaited<ReturnType<typeof startStoppableS3>>; services: Services };
+  beforeAll(async () => {
+    fixture.s3 = await startStoppableS3();
+    fixture.services = testServices({ storage: fixture.s3.storage });
+  });
+  afterAll(() => fixture.s3.dispose());
+  return fixture;
 }

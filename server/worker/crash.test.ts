@@ -3,28 +3,20 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import type { Services } from "../recordings/services";
 import { auditIsClean, auditStorage } from "../storage/audit";
-import { createUser, testServices, uploadRecording } from "../testing/helpers";
-import { startStoppableS3 } from "../testing/outage";
+import { createUser, uploadRecording } from "../testing/helpers";
+import { useStoppableS3 } from "../testing/outage";
 import { runWorkerCycle } from "./cycle";
 
 const CHILD = path.resolve(import.meta.dirname, "../testing/crash-child.ts");
-let s3: Awaited<ReturnType<typeof startStoppableS3>>;
-let services: Services;
-
-beforeAll(async () => {
-  s3 = await startStoppableS3();
-  services = testServices({ storage: s3.storage });
-});
-afterAll(() => s3.dispose());
+const stack = useStoppableS3();
 
 /** Runs a crash scenario and kills it at its checkpoint; resolves to the id it printed. */
 function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", CHILD, ...args], {
-    env: { ...process.env, S3_ENDPOINT: s3.config.endpoint, S3_BUCKET: s3.config.bucket },
+    env: { ...process.env, S3_ENDPOINT: stack.s3.config.endpoint, S3_BUCKET: stack.s3.config.bucket },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -52,27 +44,27 @@ describe("a crash", () => {
     const recordingId = await runUntilCheckpointThenKill("upload-then-crash", user.id, "speech-short.m4a");
     const crashed = await db.recording.findUniqueOrThrow({ where: { id: recordingId } });
     expect(crashed.status).toBe("PENDING");
-    expect(await s3.storage.exists(crashed.fileKey!)).toBe(true);
+    expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(true);
 
-    await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
+    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status).toBe("EXPIRED");
-    expect(await s3.storage.exists(crashed.fileKey!)).toBe(false);
-    expect(auditIsClean(await auditStorage(services, `users/${user.id}/`))).toBe(true);
+    expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(false);
+    expect(auditIsClean(await auditStorage(stack.services, `users/${user.id}/`))).toBe(true);
   });
 
   it("between delete's database commit and the S3 delete: the worker finishes the deletion", async () => {
     const user = await createUser();
-    const recording = await uploadRecording(user, "speech-short.wav", services);
+    const recording = await uploadRecording(user, "speech-short.wav", stack.services);
     const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
     await runUntilCheckpointThenKill("delete-then-crash", user.id, recording.id);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETING");
-    expect(await s3.storage.exists(fileKey!)).toBe(true);
-    expect(await auditStorage(services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
 
-    await runWorkerCycle({ ...services, now: hoursLater(2) }, settings);
+    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETED");
-    expect(await s3.storage.exists(fileKey!)).toBe(false);
-    const audit = await auditStorage(services, `users/${user.id}/`);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
     expect(auditIsClean(audit)).toBe(true);
     expect(audit.awaitingDeletion).toBe(0);
   });
@@ -81,16 +73,16 @@ describe("a crash", () => {
 describe("the audit", () => {
   it("finds an object without a recording and a ready recording without its object", async () => {
     const user = await createUser();
-    const recording = await uploadRecording(user, "speech-short.mp3", services);
+    const recording = await uploadRecording(user, "speech-short.mp3", stack.services);
     const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
-    await s3.storage.delete(fileKey!);
+    await stack.s3.storage.delete(fileKey!);
     const strayKey = `users/${user.id}/recordings/00000000-0000-4000-8000-0000000000cc/audio.mp3`;
-    await s3.storage.client.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: strayKey, Body: "x" }));
-    const audit = await auditStorage(services, `users/${user.id}/`);
+    await stack.s3.storage.client.send(new PutObjectCommand({ Bucket: stack.s3.config.bucket, Key: strayKey, Body: "x" }));
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
     expect(audit.readyWithoutObject).toEqual([recording.id]);
     expect(audit.objectsWithoutRecording).toEqual([strayKey]);
     expect(auditIsClean(audit)).toBe(false);
     await db.recording.update({ where: { id: recording.id }, data: { status: "FAILED" } });
-    await s3.storage.delete(strayKey);
+    await stack.s3.storage.delete(strayKey);
   });
 });

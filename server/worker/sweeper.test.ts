@@ -1,34 +1,26 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import type { SessionUser } from "../api/context";
-import type { Services } from "../recordings/services";
 import { auditIsClean, auditStorage } from "../storage/audit";
-import { callerFor, createUser, fixture, postToStorage, testServices, uploadRecording } from "../testing/helpers";
-import { startStoppableS3 } from "../testing/outage";
+import { callerFor, createUser, fixture, postToStorage, uploadRecording } from "../testing/helpers";
+import { useStoppableS3 } from "../testing/outage";
 import { runWorkerCycle } from "./cycle";
 import { expireAbandonedUploads, sweepOrphanObjects } from "./sweeper";
 
 const HOUR = 3600;
-let s3: Awaited<ReturnType<typeof startStoppableS3>>;
-let services: Services;
-
-beforeAll(async () => {
-  s3 = await startStoppableS3();
-  services = testServices({ storage: s3.storage });
-});
-afterAll(() => s3.dispose());
+const stack = useStoppableS3();
 
 const later = (seconds: number) => (): Date => new Date(Date.now() + seconds * 1000);
 
 async function putObject(key: string) {
-  await s3.storage.client.send(new PutObjectCommand({ Bucket: s3.storage.bucket, Key: key, Body: "x" }));
+  await stack.s3.storage.client.send(new PutObjectCommand({ Bucket: stack.s3.storage.bucket, Key: key, Body: "x" }));
 }
 
 async function startAbandonedUpload(name: string, owner?: SessionUser) {
   owner ??= await createUser();
   const file = fixture(name);
-  const created = await callerFor(owner, services).recording.createUpload({
+  const created = await callerFor(owner, stack.services).recording.createUpload({
     fileName: name,
     contentType: file.contentType,
     sizeBytes: file.bytes.length,
@@ -40,16 +32,16 @@ async function startAbandonedUpload(name: string, owner?: SessionUser) {
 describe("expiring abandoned uploads", () => {
   it("leaves a pending upload alone within its window and grace period", async () => {
     const id = await startAbandonedUpload("speech-short.wav");
-    await expireAbandonedUploads({ ...services, now: later(600 + HOUR - 60) }, { graceSeconds: HOUR, maxObjectsPerRun: 100 });
+    await expireAbandonedUploads({ ...stack.services, now: later(600 + HOUR - 60) }, { graceSeconds: HOUR, maxObjectsPerRun: 100 });
     expect((await db.recording.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
   });
 
   it("expires it afterwards and deletes what was uploaded", async () => {
     const id = await startAbandonedUpload("speech-short.mp3");
     const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id } });
-    expect(await s3.storage.exists(fileKey!)).toBe(true);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     const result = await expireAbandonedUploads(
-      { ...services, now: later(600 + HOUR + 60) },
+      { ...stack.services, now: later(600 + HOUR + 60) },
       { graceSeconds: HOUR, maxObjectsPerRun: 100 },
     );
     expect(result.expired).toBeGreaterThanOrEqual(1);
@@ -57,25 +49,25 @@ describe("expiring abandoned uploads", () => {
       status: "EXPIRED",
       failureReason: "The upload did not finish in time.",
     });
-    expect(await s3.storage.exists(fileKey!)).toBe(false);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
   });
 });
 
 describe("the orphan sweep", () => {
   it("deletes old objects without a live recording, keeps live and young ones", async () => {
     const owner = await createUser();
-    const ready = await uploadRecording(owner, "speech-short.ogg", services);
+    const ready = await uploadRecording(owner, "speech-short.ogg", stack.services);
     const { fileKey: readyKey } = await db.recording.findUniqueOrThrow({ where: { id: ready.id } });
     const orphanKey = `users/${owner.id}/recordings/00000000-0000-4000-8000-00000000000a/audio.m4a`;
     await putObject(orphanKey);
 
-    const young = await sweepOrphanObjects({ ...services, now: later(60) }, { graceSeconds: HOUR, maxObjectsPerRun: 1000 });
+    const young = await sweepOrphanObjects({ ...stack.services, now: later(60) }, { graceSeconds: HOUR, maxObjectsPerRun: 1000 });
     expect(young.deleted).toBe(0);
-    expect(await s3.storage.exists(orphanKey)).toBe(true);
+    expect(await stack.s3.storage.exists(orphanKey)).toBe(true);
 
-    await sweepOrphanObjects({ ...services, now: later(HOUR + 60) }, { graceSeconds: HOUR, maxObjectsPerRun: 1000 });
-    expect(await s3.storage.exists(orphanKey)).toBe(false);
-    expect(await s3.storage.exists(readyKey!)).toBe(true);
+    await sweepOrphanObjects({ ...stack.services, now: later(HOUR + 60) }, { graceSeconds: HOUR, maxObjectsPerRun: 1000 });
+    expect(await stack.s3.storage.exists(orphanKey)).toBe(false);
+    expect(await stack.s3.storage.exists(readyKey!)).toBe(true);
   });
 
   it("lists a bounded number of objects per run and continues where it stopped", async () => {
@@ -85,11 +77,11 @@ describe("the orphan sweep", () => {
     const settings = { graceSeconds: 0, maxObjectsPerRun: 2 };
     const runs = [];
     do {
-      runs.push(await sweepOrphanObjects({ ...services, now: later(5) }, settings));
+      runs.push(await sweepOrphanObjects({ ...stack.services, now: later(5) }, settings));
     } while (!runs.at(-1)!.finishedPass && runs.length < 50);
     expect(Math.max(...runs.map((run) => run.listed))).toBeLessThanOrEqual(2);
     expect(runs.length).toBeGreaterThanOrEqual(3);
-    for (const key of keys) expect(await s3.storage.exists(key)).toBe(false);
+    for (const key of keys) expect(await stack.s3.storage.exists(key)).toBe(false);
   });
 
   it("runs in one worker at a time: while another holds the sweep, it skips", async () => {
@@ -105,33 +97,33 @@ describe("the orphan sweep", () => {
       await held;
     });
     await locked;
-    expect(await sweepOrphanObjects({ ...services, now: later(5) }, settings)).toMatchObject({ skipped: true, listed: 0 });
+    expect(await sweepOrphanObjects({ ...stack.services, now: later(5) }, settings)).toMatchObject({ skipped: true, listed: 0 });
     release();
     await otherWorker;
-    expect(await sweepOrphanObjects({ ...services, now: later(5) }, settings)).toMatchObject({ skipped: false });
+    expect(await sweepOrphanObjects({ ...stack.services, now: later(5) }, settings)).toMatchObject({ skipped: false });
   });
 });
 
 describe("a worker cycle while S3 is down", () => {
   it("reports the failure, loses nothing, and finishes the work once S3 is back", async () => {
     const owner = await createUser();
-    const ready = await uploadRecording(owner, "speech-short.webm", services);
+    const ready = await uploadRecording(owner, "speech-short.webm", stack.services);
     const abandoned = await startAbandonedUpload("speech-short.wav", owner);
     const orphanKey = `users/${owner.id}/recordings/00000000-0000-4000-8000-00000000000b/audio.ogg`;
     await putObject(orphanKey);
-    await s3.stop();
-    await callerFor(owner, services).recording.delete({ recordingId: ready.id });
+    await stack.s3.stop();
+    await callerFor(owner, stack.services).recording.delete({ recordingId: ready.id });
 
     const settings = { graceSeconds: HOUR, maxObjectsPerRun: 1000 };
-    const whileDown = await runWorkerCycle({ ...services, now: later(2 * HOUR) }, settings);
+    const whileDown = await runWorkerCycle({ ...stack.services, now: later(2 * HOUR) }, settings);
     expect(whileDown.orphans).toHaveProperty("error");
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETING");
 
-    await s3.restart();
-    await runWorkerCycle({ ...services, now: later(4 * HOUR) }, settings);
+    await stack.s3.restart();
+    await runWorkerCycle({ ...stack.services, now: later(4 * HOUR) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETED");
     expect((await db.recording.findUniqueOrThrow({ where: { id: abandoned } })).status).toBe("EXPIRED");
-    expect(await s3.storage.exists(orphanKey)).toBe(false);
-    expect(auditIsClean(await auditStorage(services, `users/${owner.id}/`))).toBe(true);
+    expect(await stack.s3.storage.exists(orphanKey)).toBe(false);
+    expect(auditIsClean(await auditStorage(stack.services, `users/${owner.id}/`))).toBe(true);
   });
 });

@@ -67,24 +67,19 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
         </div>
         {ownerName && <p className="text-sm text-slate-600">{ownerName}&apos;s recording · read-only</p>}
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          <div>
-            <dt className="inline text-slate-600">Recorded </dt>
-            <dd className="inline">{formatDate(recording.createdAt)}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">Duration </dt>
-            <dd className="inline" data-testid="recording-duration">
-              {formatDurationMs(recording.durationMs)}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">Format </dt>
-            <dd className="inline">{formatName(recording.contentType)}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">Size </dt>
-            <dd className="inline">{recording.sizeBytes == null ? "—" : formatBytes(recording.sizeBytes)}</dd>
-          </div>
+          {[
+            ["Recorded", formatDate(recording.createdAt), undefined],
+            ["Duration", formatDurationMs(recording.durationMs), "recording-duration"],
+            ["Format", formatName(recording.contentType), undefined],
+            ["Size", recording.sizeBytes == null ? "—" : formatBytes(recording.sizeBytes), undefined],
+          ].map(([term, value, testId]) => (
+            <div key={term}>
+              <dt className="inline text-slate-600">{term} </dt>
+              <dd className="inline" data-testid={testId}>
+                {value}
+              </dd>
+            </div>
+          ))}
         </dl>
       </div>
 

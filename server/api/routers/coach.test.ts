@@ -1,23 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ACTORS, createCast, type Actor } from "../../testing/cast";
 import { callerFor, createUser, linkCoach, outcomeOf, testServices, uploadRecording } from "../../testing/helpers";
-import type { SessionUser } from "../context";
 
-type Actor = "owner" | "linkedCoach" | "unlinkedCoach" | "otherStudent" | "anonymous";
-const users = {} as Record<Exclude<Actor, "anonymous">, SessionUser>;
-const caller = (actor: Actor) => callerFor(actor === "anonymous" ? null : users[actor]);
+let caller: Awaited<ReturnType<typeof createCast>>["caller"];
 let recordingId: string;
 let inviteId: string;
 let inviteToken: string;
 let coachCommentIds: string[];
 
 beforeAll(async () => {
-  users.owner = await createUser("student");
-  users.linkedCoach = await createUser("coach");
-  users.unlinkedCoach = await createUser("coach");
-  users.otherStudent = await createUser("student");
-  await linkCoach(users.linkedCoach, users.owner);
-  recordingId = (await uploadRecording(users.owner, "speech-short.wav")).id;
+  ({ caller, recordingId } = await createCast());
   const invite = await caller("linkedCoach").coach.createInvite({ reusable: true, expiresInDays: 7 });
   inviteId = invite.id;
   inviteToken = invite.token;
@@ -27,7 +20,6 @@ beforeAll(async () => {
   }
 });
 
-const ACTORS: Actor[] = ["anonymous", "otherStudent", "unlinkedCoach", "linkedCoach", "owner"];
 const SIGNED_IN_OK = { anonymous: "UNAUTHORIZED", otherStudent: "ok", unlinkedCoach: "ok", linkedCoach: "ok", owner: "ok" };
 const COACHES_ONLY = { anonymous: "UNAUTHORIZED", otherStudent: "FORBIDDEN", unlinkedCoach: "ok", linkedCoach: "ok", owner: "FORBIDDEN" };
 const VIEWERS = { anonymous: "UNAUTHORIZED", otherStudent: "NOT_FOUND", unlinkedCoach: "NOT_FOUND", linkedCoach: "ok", owner: "ok" };

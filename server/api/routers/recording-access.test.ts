@@ -1,23 +1,16 @@
 // The authorization matrix: every recording procedure against every kind of caller.
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createUser, linkCoach, outcomeOf, uploadRecording } from "../../testing/helpers";
-import type { SessionUser } from "../context";
+import { ACTORS, createCast, type Actor } from "../../testing/cast";
+import { outcomeOf, uploadRecording } from "../../testing/helpers";
 
-type Actor = "owner" | "linkedCoach" | "unlinkedCoach" | "otherStudent" | "anonymous";
 
-const users = {} as Record<Exclude<Actor, "anonymous">, SessionUser>;
+let users: Awaited<ReturnType<typeof createCast>>["users"];
 let recordingId: string;
+let caller: Awaited<ReturnType<typeof createCast>>["caller"];
 
 beforeAll(async () => {
-  users.owner = await createUser("student");
-  users.linkedCoach = await createUser("coach");
-  users.unlinkedCoach = await createUser("coach");
-  users.otherStudent = await createUser("student");
-  await linkCoach(users.linkedCoach, users.owner);
-  recordingId = (await uploadRecording(users.owner, "speech-short.wav")).id;
+  ({ users, recordingId, caller } = await createCast());
 });
-
-const caller = (actor: Actor) => callerFor(actor === "anonymous" ? null : users[actor]);
 
 const procedures: Record<string, { call: (actor: Actor) => Promise<unknown>; expected: Record<Actor, string> }> = {
   "list (the owner's recordings)": {
@@ -50,8 +43,6 @@ const procedures: Record<string, { call: (actor: Actor) => Promise<unknown>; exp
     expected: { owner: "ok", linkedCoach: "ok", unlinkedCoach: "ok", otherStudent: "ok", anonymous: "UNAUTHORIZED" },
   },
 };
-
-const ACTORS: Actor[] = ["anonymous", "otherStudent", "unlinkedCoach", "linkedCoach", "owner"];
 
 describe.each(Object.entries(procedures))("%s", (_name, { call, expected }) => {
   it.each(ACTORS)("%s", async (actor) => {
