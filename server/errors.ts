@@ -19,4 +19,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError("NOT_FOUND", "Recording not found.");
+export const notFound = (what = "Recording") => new AppError("NOT_FOUND", `${what} not found.`);

@@ -27,7 +27,7 @@ async function ownComment(ctx: Context & { user: { id: string } }, commentId: st
   const comment = await findComment(ctx.services.db, commentId);
   const visible = comment && VISIBLE_STATUSES.includes(comment.recording.status);
   const relationship = visible ? await relationshipTo(ctx.services.db, ctx.user, comment.recording.ownerId) : null;
-  if (!comment || !can.view(relationship)) throw notFound();
+  if (!comment || !can.view(relationship)) throw notFound("Comment");
   if (comment.authorId !== ctx.user.id) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You can only change your own comments." });
   }

@@ -47,7 +47,7 @@ export const recordingRouter = createTRPCRouter({
 
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
     const ownerId = input.ownerId ?? ctx.user.id;
-    if (!can.view(await relationshipTo(ctx.services.db, ctx.user, ownerId))) throw notFound();
+    if (!can.view(await relationshipTo(ctx.services.db, ctx.user, ownerId))) throw notFound("Student");
     const page = await listRecordings(ctx.services, ownerId, {
       cursor: input.cursor ?? undefined,
       limit: input.limit,
