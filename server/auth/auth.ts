@@ -1,5 +1,6 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { z } from "zod";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db/client";
@@ -12,7 +13,13 @@ export const auth = betterAuth({
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {
     additionalFields: {
-      role: { type: ["student", "coach"], required: false, defaultValue: "student", input: true },
+      role: {
+        type: ["student", "coach"],
+        required: false,
+        defaultValue: "student",
+        input: true,
+        validator: { input: z.enum(["student", "coach"], { message: "Choose student or coach." }) },
+      },
     },
   },
   rateLimit: {
