@@ -20,6 +20,29 @@ test("an upload that meets a storage error is retried and finishes", async ({ pa
   expect(failures).toBe(2);
 });
 
+test("an upload whose policy expired gets a fresh one and finishes, leaving no stray recording", async ({ page }) => {
+  await signUp(page, newPerson());
+  let expired = false;
+  const policies: string[] = [];
+  page.on("request", (request) => request.url().includes("recording.createUpload") && policies.push(request.url()));
+  await page.route(STORAGE_POST, async (route) => {
+    if (route.request().method() === "POST" && !expired) {
+      expired = true;
+      return route.fulfill({
+        status: 403,
+        headers: cors,
+        body: "<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message></Error>",
+      });
+    }
+    return route.continue();
+  });
+  await upload(page, ["speech-short.mp3"]);
+  await expect(uploadItem(page, "speech-short.mp3").getByTestId("upload-status")).toHaveText("Ready", { timeout: 30_000 });
+  expect(policies).toHaveLength(2);
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("article")).toHaveCount(1);
+});
+
 test("a storage refusal (4xx) is not retried and is explained", async ({ page }) => {
   await signUp(page, newPerson());
   let attempts = 0;
