@@ -13,9 +13,3 @@ export async function requireSession() {
   if (!session) redirect("/sign-in");
   return session;
 }
-
-/** Where to go after signing in: only paths on this site, never another origin. */
-export function safeNext(next: string | string[] | undefined, fallback = "/recordings") {
-  const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : fallback;
-}

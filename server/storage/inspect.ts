@@ -38,11 +38,11 @@ function budgetedRangeClient(storage: Storage, key: string, sizeBytes: number, b
     },
     abort() {},
   };
-  return { client, bytesRead: () => bytesRead };
+  return client;
 }
 
 async function readDuration(storage: Storage, key: string, sizeBytes: number) {
-  const { client } = budgetedRangeClient(storage, key, sizeBytes, INSPECTION_BYTE_BUDGET);
+  const client = budgetedRangeClient(storage, key, sizeBytes, INSPECTION_BYTE_BUDGET);
   const tokenizer = await rangeTokenizer(client, { initialChunkSize: 16 * 1024, minimumChunkSize: 16 * 1024 });
   try {
     const metadata = await parseFromTokenizer(tokenizer, { duration: false, skipCovers: true });

@@ -1,4 +1,4 @@
-import { safeNext } from "@/app/_auth/session";
+import { safeNext } from "@/app/_lib/safe-next";
 import { AuthForm } from "@/app/_components/auth/auth-form";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
