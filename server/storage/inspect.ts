@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { parseFromTokenizer } from "music-metadata";
 import { AppError } from "../errors";
 import { sniffedExtensionMatches, type ContainerFamily } from "./audio-types";
+import { fragmentedMp4DurationMs, isFragmentedMp4 } from "./fmp4";
 import type { Storage } from "./storage";
 
 export type Inspection =
@@ -13,6 +14,8 @@ export type Inspection =
 /** Confirming a recording reads at most this much of it, however large it is. */
 export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
 const SNIFF_BYTES = 4100;
+// Enough of the end of a fragmented MP4 to hold its last fragment's header.
+const TAIL_BYTES = 64 * 1024;
 
 class BudgetExceeded extends Error {}
 
@@ -93,7 +96,10 @@ export async function inspectAudioObject(
   try {
     const parsed = await readDuration(storage, key, stored.sizeBytes);
     if (!parsed.ok) return { outcome: "rejected", reason: "This file holds no audio track." };
-    return { outcome: "accepted", durationMs: parsed.durationMs, detectedType: detected.mime };
+    const durationMs = isFragmentedMp4(head)
+      ? fragmentedMp4DurationMs(head, await storage.readRange(key, Math.max(0, stored.sizeBytes - TAIL_BYTES), stored.sizeBytes - 1))
+      : parsed.durationMs;
+    return { outcome: "accepted", durationMs, detectedType: detected.mime };
   } catch (error) {
     // A container too long to walk within the budget is still audio: its duration stays unknown.
     if (error instanceof BudgetExceeded) {

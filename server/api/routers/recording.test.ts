@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
@@ -80,6 +82,30 @@ describe("the recording lifecycle, for every good fixture", () => {
     expect((await errorOf(caller.recording.byId({ recordingId: created.recordingId }))).code).toBe("NOT_FOUND");
     // Deleting again is harmless.
     await expect(caller.recording.delete({ recordingId: created.recordingId })).resolves.toEqual({ ok: true });
+  });
+});
+
+describe("what browsers record", () => {
+  const recordings = path.resolve(import.meta.dirname, "../../testing/fixtures");
+
+  it.each([
+    // Chrome's WebM states no duration at all: accepted, duration unknown (the player measures it).
+    { name: "chrome-recorder.webm", contentType: "audio/webm;codecs=opus", duration: null },
+    // Fragmented MP4 (Safari, recent Chrome): the length comes from the last fragment.
+    { name: "chrome-recorder-fragmented.m4a", contentType: "audio/mp4", duration: [2900, 4500] as const },
+  ])("$name is accepted as audio", async ({ name, contentType, duration }) => {
+    const owner = await createUser();
+    const bytes = readFileSync(path.join(recordings, name));
+    const caller = callerFor(owner);
+    const created = await caller.recording.createUpload({ fileName: name, contentType, sizeBytes: bytes.length });
+    await postToStorage(created.upload, bytes, contentType);
+    const confirmed = await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    expect(confirmed.status).toBe("READY");
+    if (duration === null) expect(confirmed.durationMs).toBeNull();
+    else {
+      expect(confirmed.durationMs).toBeGreaterThan(duration[0]);
+      expect(confirmed.durationMs).toBeLessThan(duration[1]);
+    }
   });
 });
 
