@@ -24,6 +24,31 @@ test("records from the microphone, previews, uploads, and plays the take", async
   await expect(page.getByTestId("total-time")).toHaveText(/^0:0[2-4]$/);
 });
 
+test("a WebM recording without a stated duration still shows its length and seeks", async ({ page }) => {
+  // As in browsers that cannot record MP4: Chrome's WebM states no duration.
+  await page.addInitScript(() => {
+    const supported = MediaRecorder.isTypeSupported.bind(MediaRecorder);
+    MediaRecorder.isTypeSupported = (type: string) => !type.startsWith("audio/mp4") && supported(type);
+  });
+  await signUp(page, newPerson());
+  await page.getByRole("link", { name: "New recording" }).click();
+  await page.getByRole("button", { name: "Start recording" }).click();
+  await expect(page.getByLabel("Elapsed time")).toHaveText("0:04", { timeout: 10_000 });
+  await page.getByRole("button", { name: "Stop recording" }).click();
+  await page.getByLabel("Title (optional)").fill("WebM take");
+  await page.getByRole("button", { name: "Upload recording" }).click();
+  const item = page.getByRole("listitem", { name: /Upload of Recording .*\.webm/ });
+  await expect(item.getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
+  await item.getByRole("link", { name: /Open results/ }).click();
+  await expect(page.getByRole("heading", { name: "WebM take" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Play WebM take" }).click();
+  await expect(page.getByTestId("total-time")).toHaveText(/^0:0[3-5]$/);
+  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.5);
+  await page.getByLabel("Seek").fill("3");
+  await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(3);
+});
+
 test("explains a microphone that is refused", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
