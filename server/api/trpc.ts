@@ -13,11 +13,14 @@ import type { Context } from "./context";
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
+      // People read the message: the field rules broken, in words, rather than zod's JSON dump.
+      message: zodError ? [...new Set(zodError.issues.map((issue) => issue.message))].join(" ") : shape.message,
       data: {
         ...shape.data,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        zodError: zodError ? z.flattenError(zodError) : null,
       },
     };
   },

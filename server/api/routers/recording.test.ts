@@ -3,6 +3,7 @@ import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
+import { appRouter } from "../root";
 import { storage } from "../../storage";
 import {
   callerFor,
@@ -261,13 +262,6 @@ describe("createUpload refuses what it must, with clear messages", () => {
     expect(error.message).toMatch(/Your storage is full/);
     expect(await limited.recording.usage()).toEqual({ bytesUsed: 30_000, quotaBytes: 50_000, recordingCount: 1 });
   });
-
-  it("returns flattened zod errors for malformed input", async () => {
-    const error = await errorOf(
-      caller.recording.createUpload({ fileName: "", contentType: "audio/wav", sizeBytes: -1 }),
-    );
-    expect(error.code).toBe("BAD_REQUEST");
-  });
 });
 
 describe("AUDIO_UPLOADS_ENABLED=false", () => {
@@ -328,5 +322,26 @@ describe("list", () => {
     const error = await errorOf(caller.recording.playbackUrl({ recordingId: legacy.id }));
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toBe("Audio is not available for this recording.");
+  });
+});
+
+describe("malformed input", () => {
+  it("is answered with the broken rules in words and the flattened zod errors", async () => {
+    const caller = callerFor(await createUser());
+    const error = await errorOf(caller.recording.createUpload({ fileName: "", contentType: "audio/wav", sizeBytes: 1.5 }));
+    expect(error.code).toBe("BAD_REQUEST");
+    const shape = appRouter._def._config.errorFormatter({
+      error,
+      type: "mutation",
+      path: "recording.createUpload",
+      input: undefined,
+      ctx: undefined,
+      shape: { message: error.message, code: -32600, data: { code: "BAD_REQUEST", httpStatus: 400 } },
+    } as never) as { message: string; data: { zodError: { fieldErrors: Record<string, string[]> } } };
+    expect(shape.message).toBe("A file name is required. The file size must be a whole number of bytes.");
+    expect(shape.data.zodError.fieldErrors).toMatchObject({
+      fileName: ["A file name is required."],
+      sizeBytes: ["The file size must be a whole number of bytes."],
+    });
   });
 });
