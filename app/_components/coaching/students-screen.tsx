@@ -49,7 +49,9 @@ export function StudentsScreen() {
                 <td className="p-3">{student.recordingCount}</td>
                 <td className="p-3">{student.latestRecordingAt ? formatDate(student.latestRecordingAt) : "—"}</td>
                 <td className="p-3">
-                  {student.unreviewedCount > 0 ? (
+                  {student.recordingCount === 0 ? (
+                    "—"
+                  ) : student.unreviewedCount > 0 ? (
                     <span className="rounded-full bg-violet-100 px-2 py-0.5 font-medium text-violet-900">{student.unreviewedCount} not reviewed</span>
                   ) : (
                     "All reviewed"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/app/_auth/client";
 import type { ShellUser } from "./app-shell";
+import { StorageMeter } from "./storage-meter";
 
 export function AccountMenu({ user }: { user: ShellUser }) {
   const router = useRouter();
@@ -31,6 +32,8 @@ export function AccountMenu({ user }: { user: ShellUser }) {
             <br />
             <span className="capitalize">{user.role}</span>
           </p>
+          {/* The header has no room for the storage meter on a phone. */}
+          <StorageMeter id="storage-meter-menu" className="px-2 py-1 sm:hidden" />
           <Link role="menuitem" href="/account" className="block rounded px-2 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
             Account and coaches
           </Link>

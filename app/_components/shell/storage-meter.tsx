@@ -2,16 +2,16 @@
 import { api } from "@/app/_trpc/client";
 import { formatBytes } from "@/server/recordings/format";
 
-export function StorageMeter() {
+export function StorageMeter({ id = "storage-meter", className = "hidden w-40 sm:block" }: { id?: string; className?: string }) {
   const usage = api.recording.usage.useQuery();
   if (!usage.data) return null;
   const { bytesUsed, quotaBytes } = usage.data;
   return (
-    <div className="hidden w-40 sm:block">
-      <label htmlFor="storage-meter" className="block text-xs text-slate-600">
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs text-slate-600">
         Storage: {formatBytes(bytesUsed)} of {formatBytes(quotaBytes)}
       </label>
-      <meter id="storage-meter" min={0} max={quotaBytes} value={bytesUsed} high={quotaBytes * 0.9} className="h-2 w-full" />
+      <meter id={id} min={0} max={quotaBytes} value={bytesUsed} high={quotaBytes * 0.9} className="h-2 w-full" />
     </div>
   );
 }
