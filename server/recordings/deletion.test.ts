@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { callerFor, createUser, testServices, uploadRecording } from "../testing/helpers";
-import { startStoppableS3 } from "../testing/outage";
+import { callerFor, createUser, uploadRecording } from "../testing/helpers";
+import { useStoppableS3 } from "../testing/outage";
 import { retryDelaySeconds, retryDueDeletions } from "./deletion";
 
 describe("deleting while S3 is down", () => {
-  let s3: Awaited<ReturnType<typeof startStoppableS3>>;
-  beforeAll(async () => {
-    s3 = await startStoppableS3();
-  });
-  afterAll(() => s3.dispose());
+  const stack = useStoppableS3();
 
   it("hides the recording at once and removes the audio once S3 is back and the retry runs", async () => {
     const owner = await createUser();
-    const services = testServices({ storage: s3.storage });
+    const services = stack.services;
     const caller = callerFor(owner, services);
     const recording = await uploadRecording(owner, "speech-short.ogg", services);
     const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id }, select: { fileKey: true } });
-    expect(await s3.storage.exists(fileKey!)).toBe(true);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
 
-    await s3.stop();
+    await stack.s3.stop();
     await expect(caller.recording.delete({ recordingId: recording.id })).resolves.toEqual({ ok: true });
     expect((await caller.recording.list()).items).toEqual([]);
     expect(await caller.recording.usage()).toMatchObject({ bytesUsed: 0, recordingCount: 0 });
@@ -34,11 +30,11 @@ describe("deleting while S3 is down", () => {
     expect(backedOff.deleteAttempts).toBe(2);
     expect(backedOff.nextDeleteAttemptAt!.getTime()).toBe(later.getTime() + retryDelaySeconds(2) * 1000);
 
-    await s3.restart();
-    expect(await s3.storage.exists(fileKey!)).toBe(true);
+    await stack.s3.restart();
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     const afterBackoff = new Date(backedOff.nextDeleteAttemptAt!.getTime() + 1000);
     expect(await retryDueDeletions({ ...services, now: () => afterBackoff })).toEqual({ attempted: 1, deleted: 1 });
-    expect(await s3.storage.exists(fileKey!)).toBe(false);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
     expect(await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({
       status: "DELETED",
       fileKey: null,

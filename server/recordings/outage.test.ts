@@ -8,39 +8,35 @@ import { freePort } from "../../scripts/local/ports";
 import { createDb, db } from "../db/client";
 import { applyMigrations } from "../db/schema-engine";
 import { callerFor, createUser, fixture, outcomeOf, postToStorage, testServices, uploadRecording } from "../testing/helpers";
-import { startStoppableS3 } from "../testing/outage";
+import { useStoppableS3 } from "../testing/outage";
 import { runWorkerCycle } from "../worker/cycle";
 
 describe("S3 down", () => {
-  let s3: Awaited<ReturnType<typeof startStoppableS3>>;
-  beforeAll(async () => {
-    s3 = await startStoppableS3();
-  });
-  afterAll(() => s3.dispose());
+  const stack = useStoppableS3();
 
   it("createUpload fails with SERVICE_UNAVAILABLE and reserves nothing; it works again once S3 is back", async () => {
     const owner = await createUser();
-    const caller = callerFor(owner, testServices({ storage: s3.storage }));
+    const caller = callerFor(owner, stack.services);
     const input = { fileName: "a.wav", contentType: "audio/wav", sizeBytes: 100 };
-    await s3.stop();
+    await stack.s3.stop();
     await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
     expect(await db.recording.count({ where: { ownerId: owner.id } })).toBe(0);
-    await s3.restart();
+    await stack.s3.restart();
     await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("ok");
   });
 
   it("confirmUpload and playbackUrl fail clearly, the upload stays PENDING, and confirming later works", async () => {
     const owner = await createUser();
-    const services = testServices({ storage: s3.storage });
+    const services = stack.services;
     const caller = callerFor(owner, services);
     const file = fixture("speech-short.wav");
     const created = await caller.recording.createUpload({ fileName: file.name, contentType: file.contentType, sizeBytes: file.bytes.length });
     await postToStorage(created.upload, file.bytes, file.contentType);
-    await s3.stop();
+    await stack.s3.stop();
     const failure = caller.recording.confirmUpload({ recordingId: created.recordingId });
     await expect(failure).rejects.toThrow(/Audio storage is unavailable right now/);
     expect((await caller.recording.byId({ recordingId: created.recordingId })).status).toBe("PENDING");
-    await s3.restart();
+    await stack.s3.restart();
     expect((await caller.recording.confirmUpload({ recordingId: created.recordingId })).status).toBe("READY");
   });
 });
