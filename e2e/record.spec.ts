@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp, uploadItem } from "./support";
+import { newPerson, signUp } from "./support";
 
 test("records from the microphone, previews, uploads, and plays the take", async ({ page }) => {
   await signUp(page, newPerson());

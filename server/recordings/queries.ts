@@ -19,7 +19,7 @@ interface Position {
   id: string;
 }
 
-export function encodeCursor({ createdAt, id }: Position) {
+function encodeCursor({ createdAt, id }: Position) {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 
@@ -81,7 +81,7 @@ export async function usage({ db, settings }: Services, ownerId: string) {
   return { bytesUsed: stored._sum.sizeBytes ?? 0, quotaBytes: settings.quotaBytes, recordingCount };
 }
 
-export const AUDIO_NOT_AVAILABLE = "Audio is not available for this recording.";
+const AUDIO_NOT_AVAILABLE = "Audio is not available for this recording.";
 
 export async function playbackUrl({ db, storage, settings, now }: Services, recordingId: string) {
   const recording = await db.recording.findUniqueOrThrow({

@@ -10,7 +10,6 @@ import {
   createUser,
   fixture,
   GOOD_FIXTURES,
-  linkCoach,
   postToStorage,
   testServices,
   uploadRecording,
