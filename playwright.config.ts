@@ -1,13 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT moves the app and its embedded servers, so two checkouts can run the suite at once.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ENV = {
   DATA_DIR: ".data/e2e",
   PORT: String(PORT),
   APP_URL: `http://localhost:${PORT}`,
-  EMBEDDED_POSTGRES_PORT: "54339",
-  EMBEDDED_S3_PORT: "4579",
+  EMBEDDED_POSTGRES_PORT: String(PORT + 51239),
+  EMBEDDED_S3_PORT: String(PORT + 1479),
   // Every test signs in from the same address.
   SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
   UPLOADS_PER_MINUTE: "1000",

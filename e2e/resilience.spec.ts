@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { E2E_ENV } from "../playwright.config";
 import { bucketKeys, newPerson, signUp, upload, uploadItem } from "./support";
 
-const STORAGE_POST = "http://127.0.0.1:4579/speech-coach";
+const STORAGE_ORIGIN = `http://127.0.0.1:${E2E_ENV.EMBEDDED_S3_PORT}`;
+const STORAGE_POST = `${STORAGE_ORIGIN}/speech-coach`;
 // A stand-in answer from storage must carry CORS headers, or the browser hides its status.
-const cors = { "Access-Control-Allow-Origin": "http://localhost:3100" };
+const cors = { "Access-Control-Allow-Origin": E2E_ENV.APP_URL };
 
 test("an upload that meets a storage error is retried and finishes", async ({ page }) => {
   await signUp(page, newPerson());
@@ -79,8 +81,8 @@ test("security: headers, JSON-only mutations, session cookie attributes, health"
   const response = await request.get("/sign-in");
   const csp = response.headers()["content-security-policy"] ?? "";
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:4579/);
-  expect(csp).toMatch(/media-src 'self' blob: http:\/\/127\.0\.0\.1:4579/);
+  expect(csp).toContain(`connect-src 'self' ${STORAGE_ORIGIN}`);
+  expect(csp).toContain(`media-src 'self' blob: ${STORAGE_ORIGIN}`);
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 
