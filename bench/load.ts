@@ -15,13 +15,14 @@ import type { AppRouter } from "../server/api/root";
 
 const USERS = Number(process.env.USERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
-const PORT = 3200;
+// BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers.
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BENCH_ENV = {
   DATA_DIR: ".data/bench",
   PORT: String(PORT),
   APP_URL: `http://localhost:${PORT}`,
-  EMBEDDED_POSTGRES_PORT: "54349",
-  EMBEDDED_S3_PORT: "4589",
+  EMBEDDED_POSTGRES_PORT: String(PORT + 51149),
+  EMBEDDED_S3_PORT: String(PORT + 1389),
   // The benchmark measures the upload path, not the abuse limits.
   SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
   UPLOADS_PER_MINUTE: "100000",
