@@ -1,6 +1,7 @@
 // Every setting the app reads, validated once. Importing this module fails fast with a message that
 // names each bad variable, so a misconfigured deployment never half-starts.
 import { z } from "zod";
+import { audioToolsSchema } from "./audio-tools-env";
 
 const booleanString = z
   .enum(["true", "false", "1", "0"])
@@ -34,6 +35,7 @@ export const envSchema = z
     RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ...audioToolsSchema.shape,
   })
   .refine((env) => env.MAX_UPLOAD_BYTES <= env.USER_QUOTA_BYTES, {
     path: ["MAX_UPLOAD_BYTES"],
