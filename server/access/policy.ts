@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { notFound } from "../errors";
 
 /**
  * The one authorization rule for everything a user owns: the owner may do anything; a coach
@@ -27,3 +28,9 @@ export const can = {
   view: (relationship: Relationship | null) => relationship !== null,
   manage: (relationship: Relationship | null) => relationship === "owner",
 };
+
+/** The person whose recordings the viewer asks about (themselves unless named), or NOT_FOUND. */
+export async function viewableOwner(db: Db, viewer: Viewer, ownerId = viewer.id) {
+  if (!can.view(await relationshipTo(db, viewer, ownerId))) throw notFound("Student");
+  return ownerId;
+}

@@ -68,12 +68,20 @@ const procedures: Record<string, (input: unknown) => Promise<unknown>> = {
   "list (bad cursor or owner)": (input) =>
     callerFor(user).recording.list({ cursor: input, ownerId: input, limit: 5 } as never),
   "list (bad limit)": (input) => callerFor(user).recording.list({ limit: input } as never),
+  analysis: (input) => callerFor(user).recording.analysis({ recordingId: input } as never),
+  requestAnalysis: (input) => callerFor(user).recording.requestAnalysis({ recordingId: input } as never),
+  "progress.series": (input) => callerFor(user).progress.series(input as never),
 };
 
 const arbitraries: Record<string, fc.Arbitrary<unknown>> = {
   createUpload: malformedUpload,
   "list (bad cursor or owner)": fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.object()),
   "list (bad limit)": fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 101 }), fc.double({ noInteger: true }), fc.string()),
+  "progress.series": fc.oneof(
+    fc.record({ from: fc.oneof(fc.string(), fc.integer(), fc.constant(new Date(Number.NaN))), to: fc.anything(), ownerId: fc.anything() }),
+    fc.record({ ownerId: fc.string({ minLength: 1, maxLength: 64 }).filter((id) => id !== user.id) }),
+    fc.date({ noInvalidDate: true }).map((to) => ({ from: new Date(to.getTime() + 1), to })),
+  ),
 };
 
 describe("fuzzing every procedure", () => {

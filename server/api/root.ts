@@ -1,6 +1,7 @@
 import "server-only";
 import { coachRouter } from "./routers/coach";
 import { commentRouter } from "./routers/comment";
+import { progressRouter } from "./routers/progress";
 import { recordingRouter } from "./routers/recording";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   recording: recordingRouter,
   coach: coachRouter,
   comment: commentRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { relationshipTo, can } from "../../access/policy";
+import { relationshipTo, can, viewableOwner } from "../../access/policy";
 import { withViewerState } from "../../coaching/viewer-state";
 import { notFound } from "../../errors";
+import { analysisFor, requestAnalysis } from "../../recordings/analysis-request";
+import { withAnalysisSummary } from "../../recordings/analysis-view";
 import { requestDeletion } from "../../recordings/deletion";
 import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
 import { confirmUpload, createUpload } from "../../recordings/uploads";
@@ -46,13 +48,13 @@ export const recordingRouter = createTRPCRouter({
   ),
 
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
-    const ownerId = input.ownerId ?? ctx.user.id;
-    if (!can.view(await relationshipTo(ctx.services.db, ctx.user, ownerId))) throw notFound("Student");
+    const ownerId = await viewableOwner(ctx.services.db, ctx.user, input.ownerId);
     const page = await listRecordings(ctx.services, ownerId, {
       cursor: input.cursor ?? undefined,
       limit: input.limit,
     });
-    return { ...page, items: await withViewerState(ctx.services.db, ctx.user.id, page.items) };
+    const items = await withViewerState(ctx.services.db, ctx.user.id, page.items);
+    return { ...page, items: await withAnalysisSummary(ctx.services.db, items) };
   }),
 
   byId: recordingViewerProcedure.query(async ({ ctx }) => {
@@ -61,6 +63,12 @@ export const recordingRouter = createTRPCRouter({
     ]);
     return { ...recording!, canManage: can.manage(ctx.relationship), viewerIsCoach: ctx.relationship === "coach" };
   }),
+
+  analysis: recordingViewerProcedure.query(({ ctx }) =>
+    analysisFor(ctx.services.db, ctx.recording.id, ctx.relationship),
+  ),
+
+  requestAnalysis: recordingOwnerProcedure.mutation(({ ctx }) => requestAnalysis(ctx.services.db, ctx.recording.id)),
 
   playbackUrl: recordingViewerProcedure.query(({ ctx }) =>
     playbackUrl(ctx.services, ctx.recording.id),
