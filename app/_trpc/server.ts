@@ -1,15 +1,14 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { createInnerContext } from "@/server/api/context";
+import { createInnerContext, sessionUser } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { requireSession } from "../_auth/session";
 
 /** A tRPC caller for server components, as the signed-in user. */
 export async function serverCaller() {
   const session = await requireSession();
-  const role = session.user.role === "coach" ? "coach" : "student";
-  return createCaller(createInnerContext({ user: { id: session.user.id, role } }));
+  return createCaller(createInnerContext({ user: sessionUser(session.user) }));
 }
 
 /** Runs a query, turning NOT_FOUND into the not-found page. */

@@ -1,11 +1,17 @@
 import "server-only";
+import { roleOf, type Role } from "../access/policy";
 import { auth } from "../auth/auth";
 import type { Services } from "../recordings/services";
 import { servicesFromEnv } from "../services";
 
 export interface SessionUser {
   id: string;
-  role: "student" | "coach";
+  role: Role;
+}
+
+/** The user as procedures see them, from better-auth's session user. */
+export function sessionUser(user: { id: string; role?: string | null }): SessionUser {
+  return { id: user.id, role: roleOf(user.role) };
 }
 
 /** A context with no request behind it: what tests, scripts and server components use. */
@@ -18,8 +24,5 @@ export type Context = ReturnType<typeof createInnerContext>;
 /** The context of an HTTP request to /api/trpc: the signed-in user comes from the session cookie. */
 export async function createRequestContext({ headers }: { headers: Headers }): Promise<Context> {
   const session = await auth.api.getSession({ headers });
-  const user = session
-    ? ({ id: session.user.id, role: session.user.role === "coach" ? "coach" : "student" } as const)
-    : null;
-  return createInnerContext({ user });
+  return createInnerContext({ user: session ? sessionUser(session.user) : null });
 }

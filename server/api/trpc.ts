@@ -2,12 +2,11 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { relationshipTo, can } from "../access/policy";
+import { authorizeRecording, authorizeRole, type RecordingAction } from "../access/policy";
 import { isDatabaseUnavailable } from "../db/unavailable";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import type { LimitedAction } from "../limits/rate-limits";
 import { logger } from "../log";
-import { VISIBLE_STATUSES } from "../recordings/view";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
@@ -64,26 +63,32 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 const recordingInput = z.object({ recordingId: z.uuid({ message: "Not a recording id." }) });
 
 /**
- * A recording the signed-in user may view: its owner or a linked coach. Anyone else, and any
- * recording being deleted, is NOT_FOUND, exactly as if the id did not exist.
+ * A procedure on one recording that the policy lets the signed-in user do `action` to; it adds
+ * the recording and the user's relationship to it to the context.
  */
-export const recordingViewerProcedure = protectedProcedure
-  .input(recordingInput)
-  .use(async ({ ctx, input, next }) => {
-    const recording = await ctx.services.db.recording.findFirst({
-      where: { id: input.recordingId, status: { in: VISIBLE_STATUSES } },
-      select: { id: true, ownerId: true },
+function recordingProcedure(action: RecordingAction) {
+  return protectedProcedure.input(recordingInput).use(async ({ ctx, input, next }) => {
+    const recording = await ctx.services.db.recording.findUnique({
+      where: { id: input.recordingId },
+      select: { id: true, ownerId: true, status: true },
     });
-    const relationship = recording ? await relationshipTo(ctx.services.db, ctx.user, recording.ownerId) : null;
-    if (!recording || !can.view(relationship)) throw notFound();
-    return next({ ctx: { recording, relationship } });
+    const relationship = await authorizeRecording(ctx.services.db, ctx.user, recording, action);
+    return next({ ctx: { recording: recording!, relationship } });
   });
+}
+
+/** The owner or a linked coach may see, play and comment. */
+export const recordingViewerProcedure = recordingProcedure("view");
+/** The owner only; a linked coach is told plainly that it is read-only. */
+export const recordingOwnerProcedure = recordingProcedure("manage");
+/** The owner, whatever state the recording is in (deleting twice is fine). */
+export const recordingDeleteProcedure = recordingProcedure("delete");
+/** The owner's linked coach. */
+export const recordingReviewerProcedure = recordingProcedure("review");
 
 /** Signed-in coaches only. */
 export const coachProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "coach") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only coaches can do this." });
-  }
+  authorizeRole(ctx.user, "coach");
   return next();
 });
 
@@ -94,13 +99,3 @@ export function rateLimited(action: LimitedAction) {
     return next();
   });
 }
-
-export const ONLY_THE_OWNER = "Only the owner can change this recording.";
-
-/** A recording the signed-in user owns; a linked coach is told plainly that it is read-only. */
-export const recordingOwnerProcedure = recordingViewerProcedure.use(({ ctx, next }) => {
-  if (!can.manage(ctx.relationship)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: ONLY_THE_OWNER });
-  }
-  return next();
-});

@@ -15,7 +15,7 @@ function analysable(recording: Analysable) {
 
 /** Whether this viewer may ask for an analysis now: the owner, of playable audio, with none or a failed one. */
 function mayRequest(recording: Analysable, relationship: Relationship, analysis: AnalysisView) {
-  return can.manage(relationship) && analysable(recording) && (analysis.status === "none" || analysis.status === "failed");
+  return can(relationship, "manage") && analysable(recording) && (analysis.status === "none" || analysis.status === "failed");
 }
 
 /** `recording.analysis`: the analysis as stored, and whether the viewer may (re)start it. */

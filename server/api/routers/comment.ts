@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { can, relationshipTo } from "../../access/policy";
+import { authorizeRecording } from "../../access/policy";
 import {
   addComment,
   deleteComment,
@@ -10,8 +10,6 @@ import {
   MAX_COMMENT_LENGTH,
   updateComment,
 } from "../../coaching/comments";
-import { notFound } from "../../errors";
-import { VISIBLE_STATUSES } from "../../recordings/view";
 import type { Context } from "../context";
 import { createTRPCRouter, protectedProcedure, recordingViewerProcedure } from "../trpc";
 
@@ -25,13 +23,11 @@ const commentFields = {
 /** The comment, when the user may see its recording and wrote it; otherwise the usual answers. */
 async function ownComment(ctx: Context & { user: { id: string } }, commentId: string) {
   const comment = await findComment(ctx.services.db, commentId);
-  const visible = comment && VISIBLE_STATUSES.includes(comment.recording.status);
-  const relationship = visible ? await relationshipTo(ctx.services.db, ctx.user, comment.recording.ownerId) : null;
-  if (!comment || !can.view(relationship)) throw notFound("Comment");
-  if (comment.authorId !== ctx.user.id) {
+  await authorizeRecording(ctx.services.db, ctx.user, comment?.recording ?? null, "view", "Comment");
+  if (comment!.authorId !== ctx.user.id) {
     throw new TRPCError({ code: "FORBIDDEN", message: "You can only change your own comments." });
   }
-  return comment;
+  return comment!;
 }
 
 export const commentRouter = createTRPCRouter({

@@ -1,19 +1,16 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { relationshipTo, can, viewableOwner } from "../../access/policy";
+import { can, viewableOwner } from "../../access/policy";
 import { withViewerState } from "../../coaching/viewer-state";
-import { notFound } from "../../errors";
 import { analysisFor, requestAnalysis } from "../../recordings/analysis-request";
 import { withAnalysisSummary } from "../../recordings/analysis-view";
 import { requestDeletion } from "../../recordings/deletion";
 import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
 import { confirmUpload, createUpload } from "../../recordings/uploads";
-import { VISIBLE_STATUSES } from "../../recordings/view";
 import {
-  ONLY_THE_OWNER,
   createTRPCRouter,
   protectedProcedure,
   rateLimited,
+  recordingDeleteProcedure,
   recordingOwnerProcedure,
   recordingViewerProcedure,
 } from "../trpc";
@@ -61,7 +58,11 @@ export const recordingRouter = createTRPCRouter({
     const [recording] = await withViewerState(ctx.services.db, ctx.user.id, [
       await getRecording(ctx.services, ctx.recording.id),
     ]);
-    return { ...recording!, canManage: can.manage(ctx.relationship), viewerIsCoach: ctx.relationship === "coach" };
+    return {
+      ...recording!,
+      canManage: can(ctx.relationship, "manage"),
+      viewerIsCoach: ctx.relationship === "coach",
+    };
   }),
 
   analysis: recordingViewerProcedure.query(({ ctx }) =>
@@ -74,24 +75,10 @@ export const recordingRouter = createTRPCRouter({
     playbackUrl(ctx.services, ctx.recording.id),
   ),
 
-  // Deleting is idempotent for the owner even once the recording has left every list, so it
-  // looks the recording up whatever its status; everyone else meets the usual policy.
-  delete: protectedProcedure
-    .input(z.object({ recordingId: z.uuid({ message: "Not a recording id." }) }))
-    .mutation(async ({ ctx, input }) => {
-      const recording = await ctx.services.db.recording.findUnique({
-        where: { id: input.recordingId },
-        select: { id: true, ownerId: true, status: true },
-      });
-      if (recording?.ownerId === ctx.user.id) {
-        await requestDeletion(ctx.services, recording.id);
-        return { ok: true as const };
-      }
-      const visible = recording && VISIBLE_STATUSES.includes(recording.status);
-      const relationship = visible ? await relationshipTo(ctx.services.db, ctx.user, recording.ownerId) : null;
-      if (!can.view(relationship)) throw notFound();
-      throw new TRPCError({ code: "FORBIDDEN", message: ONLY_THE_OWNER });
-    }),
+  delete: recordingDeleteProcedure.mutation(async ({ ctx }) => {
+    await requestDeletion(ctx.services, ctx.recording.id);
+    return { ok: true as const };
+  }),
 
   usage: protectedProcedure.query(({ ctx }) => usage(ctx.services, ctx.user.id)),
 });
