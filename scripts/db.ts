@@ -1,4 +1,4 @@
-// Database chores that Prisma's CLI would do with its native engine (see server/db/schema-engine.ts):
+// Database chores that Prisma's CLI would do with its native engine (see scripts/local/schema-engine.ts):
 //   tsx scripts/db.ts generate           generate the Prisma client into server/generated/prisma
 //   tsx scripts/db.ts deploy             apply committed migrations to DATABASE_URL
 //   tsx scripts/db.ts new <name>         write prisma/migrations/<timestamp>_<name> holding the
@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { applyMigrations, PRISMA_DIR, schemaChangeSql } from "../server/db/schema-engine";
+import { applyMigrations, PRISMA_DIR, schemaChangeSql } from "./local/schema-engine";
 import { withDevDatabase } from "./local/dev-database";
 
 const [command, name] = process.argv.slice(2);

@@ -1,10 +1,10 @@
 // `npm run dev` and `npm start`: bring up whatever the environment does not provide (an embedded
 // PostgreSQL when DATABASE_URL is unset, s3rver when S3_BUCKET is unset), apply migrations, set up
 // the bucket, seed the demo accounts on a local stack, then run Next.js with that configuration.
-import "dotenv/config";
+import "./local/load-env";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { applyMigrations } from "../server/db/schema-engine";
+import { applyMigrations } from "./local/schema-engine";
 import { useLocalStack } from "./local/stack";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";

@@ -1,6 +1,6 @@
 // `npm run storage:audit`: does every object belong to a recording, and does every ready recording
 // have its object? Read-only; exits 1 when something is out of place. Safe in production.
-import "dotenv/config";
+import "./local/load-env";
 import { useLocalStack } from "./local/stack";
 
 const stack = await useLocalStack({ appUrl: process.env.APP_URL ?? "http://localhost:3000" });

@@ -1,6 +1,6 @@
 // `npm run storage:setup [-- --versioning] [-- --noncurrent-days N]`: configures the bucket for
 // production and prints what it changed. Safe to run again and again.
-import "dotenv/config";
+import "./local/load-env";
 import { setUpBucket, type StepResult } from "../server/storage/setup";
 import { useLocalStack } from "./local/stack";
 

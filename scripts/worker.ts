@@ -1,6 +1,6 @@
 // `npm run worker`: the background worker on its own, for deployments that run it apart from the
 // app. Any number may run beside the app's own workers: jobs are claimed with SKIP LOCKED.
-import "dotenv/config";
+import "./local/load-env";
 import { startWorker } from "../server/worker";
 
 const stop = startWorker();

@@ -1,5 +1,6 @@
 // Every setting the app reads, validated once. Importing this module fails fast with a message that
 // names each bad variable, so a misconfigured deployment never half-starts.
+import "server-only";
 import { z } from "zod";
 import { audioToolsSchema } from "./audio-tools-env";
 
@@ -44,8 +45,12 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+// An empty value is unset (a .env copied from .env.example has several), so its default applies.
+const withoutEmptyValues = (source: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(source).filter(([, value]) => value?.trim() !== ""));
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(withoutEmptyValues(source));
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)

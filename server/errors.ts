@@ -1,5 +1,6 @@
 // Business modules speak in these; the API layer maps them to tRPC codes. Messages are written
 // for the person using the app: they are shown as they are.
+import "server-only";
 export type AppErrorCode =
   | "BAD_REQUEST"
   | "NOT_FOUND"

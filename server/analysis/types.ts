@@ -1,6 +1,8 @@
 // The shape of a recording's analysis, shared by the analyser (server/analysis), the job that stores
 // it and the API. Names and units are the public contract of `recording.analysis`.
 
+import "server-only";
+
 export interface TimeSpan {
   startMs: number;
   endMs: number;

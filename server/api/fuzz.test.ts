@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { normalizeContentType } from "../storage/audio-types";
+import { normalizeContentType } from "../../lib/audio-types";
 import { storage } from "../storage";
 import { callerFor, createUser, uploadRecording } from "../testing/helpers";
 import type { SessionUser } from "./context";

@@ -1,5 +1,7 @@
 // Comments are plain text: control characters go (line breaks stay), and the UI renders the text
 // as text, never as HTML.
+import "server-only";
+
 export function cleanCommentBody(raw: string) {
   return raw
     .replace(/\r\n?/g, "\n")

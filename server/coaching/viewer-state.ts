@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 
 /** For each of the given recordings, how many comments by others the user has not read. */

@@ -1,5 +1,6 @@
 // Errors that mean "the database cannot be reached right now" rather than a bug: connection
 // refused or reset, the server shutting down, or Prisma giving up on a connection.
+import "server-only";
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

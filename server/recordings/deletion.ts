@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { startLocalPostgres, type LocalPostgres } from "../../scripts/local/postgres";
 import { freePort } from "../../scripts/local/ports";
 import { createDb, db } from "../db/client";
-import { applyMigrations } from "../db/schema-engine";
+import { applyMigrations } from "../../scripts/local/schema-engine";
 import { callerFor, createUser, fixture, outcomeOf, postToStorage, testServices, uploadRecording } from "../testing/helpers";
 import { useStoppableS3 } from "../testing/outage";
 import { runWorkerCycle } from "../worker/cycle";

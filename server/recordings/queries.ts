@@ -1,7 +1,8 @@
+import "server-only";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
-import { audioTypeOf } from "../storage/audio-types";
+import { audioTypeOf } from "../../lib/audio-types";
 import type { Services } from "./services";
 import {
   QUOTA_STATUSES,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";

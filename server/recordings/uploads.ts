@@ -1,11 +1,12 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
-import { audioTypeOf, normalizeContentType } from "../storage/audio-types";
+import { audioTypeOf, normalizeContentType } from "../../lib/audio-types";
 import { inspectAudioObject } from "../storage/inspect";
 import { audioKey } from "../storage/keys";
-import { cleanTitle, formatBytes, titleFromFileName } from "./format";
+import { cleanTitle, formatBytes, titleFromFileName } from "../../lib/format";
 import type { Services } from "./services";
 import { QUOTA_STATUSES, recordingDetailSelect, toDetail } from "./view";
 

@@ -1,5 +1,7 @@
 // The security headers of every page and API response.
 
+import "server-only";
+
 /** The origins the browser talks to for audio: where it POSTs uploads and streams playback. */
 export function storageOrigins(config: { bucket: string; region: string; endpoint?: string }) {
   if (config.endpoint) return [new URL(config.endpoint).origin];

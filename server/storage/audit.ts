@@ -1,3 +1,4 @@
+import "server-only";
 import { RecordingStatus } from "../generated/prisma/enums";
 import type { Services } from "../recordings/services";
 import { USERS_PREFIX } from "./keys";

@@ -4,6 +4,8 @@
 // track's timescale (`mdhd`). Both the header and the last fragment sit in a few kilobytes at the
 // start and the end of the file, so two ranged reads find it.
 
+import "server-only";
+
 const ascii = (bytes: Uint8Array, at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
 
 function u32(bytes: Uint8Array, at: number) {

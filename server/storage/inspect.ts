@@ -1,8 +1,9 @@
+import "server-only";
 import { tokenizer as rangeTokenizer, type IRangeRequestClient } from "@tokenizer/range";
 import { fileTypeFromBuffer } from "file-type";
 import { parseFromTokenizer } from "music-metadata";
 import { AppError } from "../errors";
-import { sniffedExtensionMatches, type ContainerFamily } from "./audio-types";
+import { sniffedExtensionMatches, type ContainerFamily } from "../../lib/audio-types";
 import { fragmentedMp4DurationMs, isFragmentedMp4 } from "./fmp4";
 import type { Storage } from "./storage";
 

@@ -1,4 +1,5 @@
-import { audioTypeOf } from "./audio-types";
+import "server-only";
+import { audioTypeOf } from "../../lib/audio-types";
 
 // The layout the mobile app shares: users/{userId}/recordings/{recordingId}/audio.{ext}.
 // Only ids we generated and the extension of an accepted type ever reach a key, never a file name.

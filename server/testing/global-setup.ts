@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { freePort } from "../../scripts/local/ports";
 import { startLocalPostgres } from "../../scripts/local/postgres";
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from "../../scripts/local/s3";
-import { applyMigrations } from "../db/schema-engine";
+import { applyMigrations } from "../../scripts/local/schema-engine";
 
 const TEST_DATA = path.resolve(".data/test");
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { clearExpiredRateLimits } from "../limits/rate-limits";
 import { logger } from "../log";
 import { retryDueDeletions } from "../recordings/deletion";

@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "../log";
 import type { Services } from "../recordings/services";
 import { runWorkerCycle, type WorkerSettings } from "./cycle";

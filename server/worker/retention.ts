@@ -1,3 +1,4 @@
+import "server-only";
 import { requestDeletion } from "../recordings/deletion";
 import type { Services } from "../recordings/services";
 import { VISIBLE_STATUSES } from "../recordings/view";

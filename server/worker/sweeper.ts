@@ -1,3 +1,4 @@
+import "server-only";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
 import type { Services } from "../recordings/services";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AudioPlayer } from "@/app/_components/audio-player/audio-player";
 import { formatName } from "@/app/_lib/formats";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
-import { formatBytes } from "@/server/recordings/format";
+import { formatBytes } from "@/lib/format";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { DeleteButton } from "./delete-button";
 import { StatusBadge } from "./status-badge";

@@ -6,7 +6,7 @@ import { CommentsPanel } from "@/app/_components/comments/comments-panel";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
-import { formatBytes } from "@/server/recordings/format";
+import { formatBytes } from "@/lib/format";
 import { formatName } from "@/app/_lib/formats";
 import { StatusBadge } from "./status-badge";
 

@@ -1,4 +1,6 @@
-import type { RecordingStatus } from "@/server/generated/prisma/enums";
+import type { RouterOutputs } from "@/app/_trpc/types";
+
+type RecordingStatus = RouterOutputs["recording"]["byId"]["status"];
 
 const BADGES: Record<string, { label: string; className: string }> = {
   PENDING: { label: "Processing", className: "bg-amber-100 text-amber-900" },

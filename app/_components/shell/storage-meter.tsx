@@ -1,6 +1,6 @@
 "use client";
 import { api } from "@/app/_trpc/client";
-import { formatBytes } from "@/server/recordings/format";
+import { formatBytes } from "@/lib/format";
 
 export function StorageMeter({ id = "storage-meter", className = "hidden w-40 sm:block" }: { id?: string; className?: string }) {
   const usage = api.recording.usage.useQuery();

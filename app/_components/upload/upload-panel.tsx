@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
 import { ACCEPT_ATTRIBUTE } from "@/app/_lib/upload/checks";
-import { formatBytes } from "@/server/recordings/format";
+import { formatBytes } from "@/lib/format";
 import type { UploadItem, UploadSource } from "./use-upload-queue";
 
 const STATUS_TEXT: Record<UploadItem["status"], string> = {

@@ -1,5 +1,5 @@
-import { ACCEPTED_CONTENT_TYPES, normalizeContentType } from "@/server/storage/audio-types";
-import { formatBytes } from "@/server/recordings/format";
+import { ACCEPTED_CONTENT_TYPES, normalizeContentType } from "@/lib/audio-types";
+import { formatBytes } from "@/lib/format";
 
 // Browsers leave File.type empty for some audio files (and Linux reports .m4a oddly), so the
 // extension decides when the type says nothing useful.

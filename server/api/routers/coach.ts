@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { acceptInvite, createInvite, describeInvite, listInvites, revokeInvite } from "../../coaching/invites";
 import { listCoaches, listStudents, setReviewed, unlink } from "../../coaching/students";

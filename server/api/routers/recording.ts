@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { can, viewableOwner } from "../../access/policy";
 import { withViewerState } from "../../coaching/viewer-state";
