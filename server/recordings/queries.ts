@@ -42,11 +42,14 @@ export async function listRecordings(
   const where: Prisma.RecordingWhereInput = {
     ownerId,
     status: { in: VISIBLE_STATUSES },
+    // `(createdAt, id) < (x, y)` spelled so PostgreSQL bounds the index scan with it:
+    // `createdAt <= x` is an index condition on (ownerId, createdAt, id), so the scan starts at the
+    // cursor; the OR then only drops the rows created in the same millisecond as the cursor row.
+    // (Written as `createdAt < x OR (createdAt = x AND id < y)` alone it was a filter, and the
+    // scan walked and discarded every newer row first: bench/history.ts.)
     ...(after && {
-      OR: [
-        { createdAt: { lt: after.createdAt } },
-        { createdAt: after.createdAt, id: { lt: after.id } },
-      ],
+      createdAt: { lte: after.createdAt },
+      OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }],
     }),
   };
   const rows = await db.recording.findMany({

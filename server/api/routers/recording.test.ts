@@ -305,6 +305,33 @@ describe("list", () => {
     expect(titles).toEqual(["Take 0", "Take 1", "Take 2", "Take 3", "Take 4", "Take 5", "Take 6"]);
   });
 
+  it("pages recordings created in the same millisecond by id, with no repeats or gaps", async () => {
+    const owner = await createUser();
+    const at = new Date();
+    await db.recording.createMany({
+      data: Array.from({ length: 8 }, (_, index) => ({
+        ownerId: owner.id,
+        title: `Same ${index}`,
+        status: "READY" as const,
+        createdAt: index < 6 ? at : new Date(at.getTime() - 1000 * index),
+      })),
+    });
+    const expected = await db.recording.findMany({
+      where: { ownerId: owner.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    const caller = callerFor(owner);
+    const ids: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = await caller.recording.list({ limit: 4, cursor });
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(expected.map((row) => row.id));
+  });
+
   it("refuses a forged cursor with BAD_REQUEST", async () => {
     const error = await errorOf(callerFor(await createUser()).recording.list({ cursor: "not-a-cursor" }));
     expect(error.code).toBe("BAD_REQUEST");
