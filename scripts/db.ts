@@ -41,6 +41,10 @@ else await withDevDatabase(async (databaseUrl) => {
   if (command === "deploy") {
     const applied = await applyMigrations(databaseUrl);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+    // Server code (hence --conditions=react-server for this command), loaded only when deploying.
+    const { installJobQueues } = await import("../server/jobs/boss");
+    await installJobQueues(databaseUrl);
+    console.log("Job queues installed (pg-boss schema `pgboss`).");
   } else if (command === "new" && name && /^[a-z0-9_]+$/.test(name)) {
     const sql = await schemaChangeSql(databaseUrl, schemaOfLastMigration());
     if (!sql.trim() || sql.includes("empty migration")) {

@@ -4,6 +4,7 @@
 import "./local/load-env";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { installJobQueues } from "../server/jobs/boss";
 import { applyMigrations } from "./local/schema-engine";
 import { useLocalStack } from "./local/stack";
 
@@ -18,6 +19,7 @@ try {
   await import("../server/env");
   const applied = await applyMigrations(process.env.DATABASE_URL!);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  await installJobQueues(process.env.DATABASE_URL!);
   if (stack.usesLocalStorage) {
     const { setUpLocalBucket } = await import("./storage-setup");
     await setUpLocalBucket();

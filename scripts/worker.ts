@@ -1,9 +1,9 @@
-// `npm run worker`: the background worker on its own, for deployments that run it apart from the
-// app. Any number may run beside the app's own workers: jobs are claimed with SKIP LOCKED.
+// `npm run worker`: a background worker on its own, for deployments that run it apart from the
+// app. Any number may run beside the app's own: pg-boss hands each job to one of them.
 import "./local/load-env";
-import { startWorker } from "../server/worker";
+import { startWorker } from "../server/jobs";
 
-const stop = startWorker();
+const stop = await startWorker();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void stop().then(() => process.exit(0)));
 }

@@ -30,7 +30,7 @@ export const envSchema = z
     CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     MAX_PENDING_UPLOADS: z.coerce.number().int().min(1).default(10),
     WORKER_ENABLED: booleanString.default(true),
-    WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
+    WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     ORPHAN_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
     SWEEP_MAX_OBJECTS_PER_RUN: z.coerce.number().int().min(1).default(1000),
     RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().optional(),

@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "./db/client";
 import { env } from "./env";
+import { JobSender } from "./jobs/boss";
 import { createRateLimits } from "./limits/rate-limits";
 import type { Services } from "./recordings/services";
 import { storage } from "./storage";
 
+const jobs = new JobSender();
 const rateLimits = createRateLimits(db, {
   createUpload: env.UPLOADS_PER_MINUTE,
   confirmUpload: env.CONFIRMS_PER_MINUTE,
@@ -16,6 +18,7 @@ export function servicesFromEnv(): Services {
     db,
     storage,
     rateLimits,
+    jobs,
     settings: {
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
       quotaBytes: env.USER_QUOTA_BYTES,

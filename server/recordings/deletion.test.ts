@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { callerFor, createUser, uploadRecording } from "../testing/helpers";
+import { TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
-import { retryDelaySeconds, retryDueDeletions } from "./deletion";
+import { retryDelaySeconds } from "./deletion";
 
 describe("deleting while S3 is down", () => {
   const stack = useStoppableS3();
+  const jobs = useJobRuntime();
+  const runDeletions = (now: Date) =>
+    jobs.runtime.runDueJobs({ ...stack.services, now: () => now }, TEST_JOB_SETTINGS, ["deletions.scan", "deletions.run"]);
 
   it("hides the recording at once and removes the audio once S3 is back and the retry runs", async () => {
     const owner = await createUser();
@@ -25,7 +29,10 @@ describe("deleting while S3 is down", () => {
 
     // Still down when the retry comes due: it backs off again.
     const later = new Date(pending.nextDeleteAttemptAt!.getTime() + 1000);
-    expect(await retryDueDeletions({ ...services, now: () => later })).toEqual({ attempted: 1, deleted: 0 });
+    expect(await runDeletions(later)).toEqual({
+      "deletions.scan": { completed: [{ queued: 1 }], failed: [] },
+      "deletions.run": { completed: [{ deleted: false }], failed: [] },
+    });
     const backedOff = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
     expect(backedOff.deleteAttempts).toBe(2);
     expect(backedOff.nextDeleteAttemptAt!.getTime()).toBe(later.getTime() + retryDelaySeconds(2) * 1000);
@@ -33,7 +40,10 @@ describe("deleting while S3 is down", () => {
     await stack.s3.restart();
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     const afterBackoff = new Date(backedOff.nextDeleteAttemptAt!.getTime() + 1000);
-    expect(await retryDueDeletions({ ...services, now: () => afterBackoff })).toEqual({ attempted: 1, deleted: 1 });
+    expect(await runDeletions(afterBackoff)).toEqual({
+      "deletions.scan": { completed: [{ queued: 1 }], failed: [] },
+      "deletions.run": { completed: [{ deleted: true }], failed: [] },
+    });
     expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
     expect(await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({
       status: "DELETED",

@@ -6,9 +6,9 @@ import type { Services } from "./services";
 
 const FIRST_RETRY_SECONDS = 30;
 const MAX_RETRY_SECONDS = 3600;
-// A claimed deletion is invisible to other workers for this long; a worker that dies mid-way
-// simply lets the claim lapse and another picks the deletion up.
-const CLAIM_SECONDS = 120;
+// Once its job is queued a deletion is not due again for this long, so the scan does not queue it
+// twice; should the job be lost (dead-lettered), the lease lapses and the scan queues it again.
+const QUEUED_LEASE_SECONDS = 600;
 
 export function retryDelaySeconds(attempts: number) {
   return Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** Math.max(0, attempts - 1));
@@ -33,7 +33,7 @@ export async function requestDeletion(services: Services, recordingId: string) {
 }
 
 /** One try at removing the audio; on success the row becomes a tombstone. */
-async function attemptDeletion(services: Services, recordingId: string): Promise<boolean> {
+export async function attemptDeletion(services: Services, recordingId: string): Promise<boolean> {
   const { db, storage, now } = services;
   const row = await db.recording.findUnique({
     where: { id: recordingId },
@@ -72,25 +72,25 @@ async function attemptDeletion(services: Services, recordingId: string): Promise
 }
 
 /**
- * Retries deletions whose next attempt is due. Each batch is claimed with SKIP LOCKED, so any
- * number of workers can run this at once without two of them taking the same recording.
+ * Queues a `deletions.run` job for each deletion whose next attempt is due, and in the same
+ * transaction pushes its next attempt past the lease. Runs as the `deletions.scan` job, one at a
+ * time (see server/jobs/queues.ts); the jobs themselves spread over every worker.
  */
-export async function retryDueDeletions(services: Services, batchSize = 50) {
-  const { db, now } = services;
-  const claimedUntil = new Date(now().getTime() + CLAIM_SECONDS * 1000);
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    update recording set "nextDeleteAttemptAt" = ${claimedUntil}
-    where id in (
-      select id from recording
-      where status = 'DELETING' and "nextDeleteAttemptAt" <= ${now()}
-      order by "nextDeleteAttemptAt"
-      limit ${batchSize}
-      for update skip locked
-    )
-    returning id`;
-  let deleted = 0;
-  for (const { id } of claimed) {
-    if (await attemptDeletion(services, id)) deleted += 1;
-  }
-  return { attempted: claimed.length, deleted };
+export async function queueDueDeletions(services: Services, batchSize = 500) {
+  const { db, now, jobs } = services;
+  return db.$transaction(async (tx) => {
+    const due = await tx.recording.findMany({
+      where: { status: RecordingStatus.DELETING, nextDeleteAttemptAt: { lte: now() } },
+      select: { id: true },
+      orderBy: { nextDeleteAttemptAt: "asc" },
+      take: batchSize,
+    });
+    const ids = due.map((row) => row.id);
+    await tx.recording.updateMany({
+      where: { id: { in: ids } },
+      data: { nextDeleteAttemptAt: new Date(now().getTime() + QUEUED_LEASE_SECONDS * 1000) },
+    });
+    await jobs.send(tx, "deletions.run", ids.map((recordingId) => ({ data: { recordingId } })));
+    return { queued: ids.length };
+  });
 }

@@ -8,8 +8,10 @@ import { freePort } from "../../scripts/local/ports";
 import { createDb, db } from "../db/client";
 import { applyMigrations } from "../../scripts/local/schema-engine";
 import { callerFor, createUser, fixture, outcomeOf, postToStorage, testServices, uploadRecording } from "../testing/helpers";
+import { installJobQueues } from "../jobs/boss";
+import { JobRuntime } from "../jobs/runtime";
+import { TEST_JOB_SETTINGS } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
-import { runWorkerCycle } from "../worker/cycle";
 
 describe("S3 down", () => {
   const stack = useStoppableS3();
@@ -51,6 +53,7 @@ describe("the database restarted mid-run", () => {
     port = await freePort();
     pg = await start();
     await applyMigrations(pg.url);
+    await installJobQueues(pg.url);
   });
   afterAll(() => pg.stop());
 
@@ -62,17 +65,20 @@ describe("the database restarted mid-run", () => {
     const owner = { id: ownerId, role: "student" as const };
     const caller = callerFor(owner, services);
     const ready = await uploadRecording(owner, "speech-short.mp3", services);
+    const worker = await new JobRuntime({ connectionString: pg.url }).start();
 
     await pg.stop();
     await expect(outcomeOf(() => caller.recording.list())).resolves.toBe("SERVICE_UNAVAILABLE");
     await expect(caller.recording.byId({ recordingId: ready.id })).rejects.toThrow(/cannot reach its database/);
-    const cycle = await runWorkerCycle(services, { graceSeconds: 3600, maxObjectsPerRun: 100 });
-    expect(cycle.deletions).toHaveProperty("error");
+    const whileDown = await worker.runDueJobs(services, TEST_JOB_SETTINGS);
+    expect(whileDown["deletions.scan"]?.failed).toHaveLength(1);
+    expect(whileDown["deletions.scan"]?.completed).toEqual([]);
 
     pg = await start();
     expect((await caller.recording.list()).items.map((item) => item.id)).toEqual([ready.id]);
-    const healthy = await runWorkerCycle(services, { graceSeconds: 3600, maxObjectsPerRun: 100 });
-    expect(healthy.deletions).toEqual({ attempted: 0, deleted: 0 });
+    const healthy = await worker.runDueJobs(services, TEST_JOB_SETTINGS);
+    expect(healthy["deletions.scan"]).toEqual({ completed: [{ queued: 0 }], failed: [] });
+    await worker.stop();
     await ownDb.$disconnect();
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import type { JobSender } from "../jobs/boss";
 import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";
 
@@ -18,5 +19,7 @@ export interface Services {
   storage: Storage;
   settings: RecordingSettings;
   rateLimits: RateLimits;
+  /** Queues background jobs, inside a transaction when given one. */
+  jobs: JobSender;
   now: () => Date;
 }

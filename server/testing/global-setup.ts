@@ -7,6 +7,7 @@ import { freePort } from "../../scripts/local/ports";
 import { startLocalPostgres } from "../../scripts/local/postgres";
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from "../../scripts/local/s3";
 import { applyMigrations } from "../../scripts/local/schema-engine";
+import { installJobQueues } from "../jobs/boss";
 
 const TEST_DATA = path.resolve(".data/test");
 
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
     database,
   });
   await applyMigrations(pg.url);
+  await installJobQueues(pg.url);
 
   const s3Dir = path.join(TEST_DATA, `s3-${process.pid}`);
   const bucket = "speech-coach-test";

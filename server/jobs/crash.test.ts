@@ -7,11 +7,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditIsClean, auditStorage } from "../storage/audit";
 import { createUser, uploadRecording } from "../testing/helpers";
+import { TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
-import { runWorkerCycle } from "./cycle";
 
 const CHILD = path.resolve(import.meta.dirname, "../testing/crash-child.ts");
 const stack = useStoppableS3();
+const jobs = useJobRuntime();
 
 /** Runs a crash scenario and kills it at its checkpoint; resolves to the id it printed. */
 function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
@@ -35,7 +36,6 @@ function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
   });
 }
 
-const settings = { graceSeconds: 3600, maxObjectsPerRun: 1000 };
 const hoursLater = (hours: number) => () => new Date(Date.now() + hours * 3600 * 1000);
 
 describe("a crash", () => {
@@ -46,7 +46,7 @@ describe("a crash", () => {
     expect(crashed.status).toBe("PENDING");
     expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(true);
 
-    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status).toBe("EXPIRED");
     expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(false);
     expect(auditIsClean(await auditStorage(stack.services, `users/${user.id}/`))).toBe(true);
@@ -61,7 +61,7 @@ describe("a crash", () => {
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
 
-    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETED");
     expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
     const audit = await auditStorage(stack.services, `users/${user.id}/`);

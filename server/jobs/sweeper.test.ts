@@ -3,13 +3,16 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import type { SessionUser } from "../api/context";
 import { auditIsClean, auditStorage } from "../storage/audit";
+import { Storage } from "../storage/storage";
 import { callerFor, createUser, fixture, postToStorage, uploadRecording } from "../testing/helpers";
+import { useJobRuntime } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
-import { runWorkerCycle } from "./cycle";
-import { expireAbandonedUploads, sweepOrphanObjects } from "./sweeper";
+import { JobRuntime } from "./runtime";
+import { sweepOrphanObjects } from "./sweeper";
 
 const HOUR = 3600;
 const stack = useStoppableS3();
+const jobs = useJobRuntime();
 
 const later = (seconds: number) => (): Date => new Date(Date.now() + seconds * 1000);
 
@@ -32,7 +35,12 @@ async function startAbandonedUpload(name: string, owner?: SessionUser) {
 describe("expiring abandoned uploads", () => {
   it("leaves a pending upload alone within its window and grace period", async () => {
     const id = await startAbandonedUpload("speech-short.wav");
-    await expireAbandonedUploads({ ...stack.services, now: later(600 + HOUR - 60) }, { graceSeconds: HOUR, maxObjectsPerRun: 100 });
+    const run = await jobs.runtime.runDueJobs(
+      { ...stack.services, now: later(600 + HOUR - 60) },
+      { graceSeconds: HOUR, maxObjectsPerRun: 100 },
+      ["uploads.expire-scan", "uploads.expire"],
+    );
+    expect(run["uploads.expire-scan"]?.failed).toEqual([]);
     expect((await db.recording.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
   });
 
@@ -40,11 +48,12 @@ describe("expiring abandoned uploads", () => {
     const id = await startAbandonedUpload("speech-short.mp3");
     const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id } });
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
-    const result = await expireAbandonedUploads(
+    const run = await jobs.runtime.runDueJobs(
       { ...stack.services, now: later(600 + HOUR + 60) },
       { graceSeconds: HOUR, maxObjectsPerRun: 100 },
+      ["uploads.expire-scan", "uploads.expire"],
     );
-    expect(result.expired).toBeGreaterThanOrEqual(1);
+    expect(run["uploads.expire"]?.completed).toContainEqual({ expired: true, objectDeleted: true });
     expect(await db.recording.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "EXPIRED",
       failureReason: "The upload did not finish in time.",
@@ -84,27 +93,40 @@ describe("the orphan sweep", () => {
     for (const key of keys) expect(await stack.s3.storage.exists(key)).toBe(false);
   });
 
-  it("runs in one worker at a time: while another holds the sweep, it skips", async () => {
+  it("runs in one worker at a time: while another worker is sweeping, no second sweep starts", async () => {
     const settings = { graceSeconds: 0, maxObjectsPerRun: 1000 };
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const locked = new Promise<void>((resolve) => (holding = resolve));
-    await db.workerState.upsert({ where: { name: "orphan-sweep-cursor" }, create: { name: "orphan-sweep-cursor" }, update: {} });
-    const otherWorker = db.$transaction(async (tx) => {
-      await tx.$queryRaw`select name from worker_state where name = 'orphan-sweep-cursor' for update`;
-      holding();
-      await held;
-    });
-    await locked;
-    expect(await sweepOrphanObjects({ ...stack.services, now: later(5) }, settings)).toMatchObject({ skipped: true, listed: 0 });
-    release();
-    await otherWorker;
-    expect(await sweepOrphanObjects({ ...stack.services, now: later(5) }, settings)).toMatchObject({ skipped: false });
+    let sweeping!: () => void;
+    const started = new Promise<void>((resolve) => (sweeping = resolve));
+    // The first worker's sweep stops at its first listing until released.
+    class HeldStorage extends Storage {
+      override async listPage(prefix: string, after?: string, maxKeys?: number) {
+        sweeping();
+        await held;
+        return super.listPage(prefix, after, maxKeys);
+      }
+    }
+    const first = jobs.runtime.runDueJobs(
+      { ...stack.services, storage: new HeldStorage(stack.s3.config), now: later(5) },
+      settings,
+      ["orphans.sweep"],
+    );
+    await started;
+
+    const second = await new JobRuntime({ connectionString: process.env.DATABASE_URL! }).start();
+    try {
+      expect(await second.runDueJobs({ ...stack.services, now: later(5) }, settings, ["orphans.sweep"])).toEqual({});
+      release();
+      // The sweep the second worker queued meanwhile was kept and ran once the first had finished.
+      expect((await first)["orphans.sweep"]).toMatchObject({ completed: [expect.anything(), expect.anything()], failed: [] });
+    } finally {
+      await second.stop();
+    }
   });
 });
 
-describe("a worker cycle while S3 is down", () => {
+describe("the jobs while S3 is down", () => {
   it("reports the failure, loses nothing, and finishes the work once S3 is back", async () => {
     const owner = await createUser();
     const ready = await uploadRecording(owner, "speech-short.webm", stack.services);
@@ -115,12 +137,12 @@ describe("a worker cycle while S3 is down", () => {
     await callerFor(owner, stack.services).recording.delete({ recordingId: ready.id });
 
     const settings = { graceSeconds: HOUR, maxObjectsPerRun: 1000 };
-    const whileDown = await runWorkerCycle({ ...stack.services, now: later(2 * HOUR) }, settings);
-    expect(whileDown.orphans).toHaveProperty("error");
+    const whileDown = await jobs.runtime.runDueJobs({ ...stack.services, now: later(2 * HOUR) }, settings);
+    expect(whileDown["orphans.sweep"]?.failed).toHaveLength(1);
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETING");
 
     await stack.s3.restart();
-    await runWorkerCycle({ ...stack.services, now: later(4 * HOUR) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: later(4 * HOUR) }, settings);
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETED");
     expect((await db.recording.findUniqueOrThrow({ where: { id: abandoned } })).status).toBe("EXPIRED");
     expect(await stack.s3.storage.exists(orphanKey)).toBe(false);
