@@ -14,8 +14,6 @@ export const E2E_ENV = {
   UPLOADS_PER_MINUTE: "1000",
   CONFIRMS_PER_MINUTE: "1000",
   MAX_PENDING_UPLOADS: "50",
-  // Short-lived playback URLs, so the suite sees the player replace them mid-listen.
-  PLAYBACK_URL_TTL_SECONDS: "12",
   LOG_LEVEL: "warn",
 };
 const FAKE_MICROPHONE = path.resolve(import.meta.dirname, "../shared/fixtures/audio/speech-short.wav");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { attachScreenshot, newPerson, signUp, upload, uploadItem } from "./support";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -18,4 +18,36 @@ test("works at phone width: navigation, upload and history fit the screen", asyn
   await page.reload();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+});
+
+/** Plays a moment, pauses, clicks the seek bar at 75% of its width; returns where that went. */
+async function seekByClickAt75Percent(scope: Locator) {
+  const seek = scope.getByLabel("Seek");
+  const box = (await seek.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(250);
+  const audio = scope.locator("audio");
+  const time = () => audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+  await scope.getByRole("button", { name: "Play speech-passage" }).click();
+  await expect.poll(time).toBeGreaterThan(0.5);
+  await scope.getByRole("button", { name: "Pause speech-passage" }).click();
+  await seek.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
+  const duration = await audio.evaluate((element: HTMLAudioElement) => element.duration);
+  // Within the width of the thumb, which the range input keeps inside its ends.
+  await expect.poll(time).toBeGreaterThan(duration * 0.73);
+  expect(Math.abs((await time()) - duration * 0.75)).toBeLessThanOrEqual(duration * 0.02);
+}
+
+test("at phone width the players keep a seek bar wide enough to use", async ({ page }, testInfo) => {
+  await signUp(page, newPerson());
+  await upload(page, ["speech-passage.m4a"]);
+  await expect(uploadItem(page, "speech-passage.m4a").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
+
+  await uploadItem(page, "speech-passage.m4a").getByRole("link", { name: /Open results/ }).click();
+  await expect(page.getByRole("heading", { name: "speech-passage" })).toBeVisible();
+  await seekByClickAt75Percent(page.getByRole("group", { name: "Audio player: speech-passage" }));
+  await attachScreenshot(page, testInfo, "results-phone");
+
+  await page.getByRole("link", { name: "History" }).click();
+  await seekByClickAt75Percent(page.getByRole("list", { name: "Recordings" }).getByRole("article"));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });

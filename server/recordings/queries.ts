@@ -110,5 +110,6 @@ export async function playbackUrl({ db, storage, settings, now }: Services, reco
     fileName: `${recording.title}.${audioTypeOf(recording.contentType).extension}`,
     expiresInSeconds: settings.playbackUrlTtlSeconds,
   });
-  return { url, expiresAt };
+  // The lifetime too: a device whose clock disagrees with ours can still tell when to renew.
+  return { url, expiresAt, expiresInSeconds: settings.playbackUrlTtlSeconds };
 }
