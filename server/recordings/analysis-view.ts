@@ -25,7 +25,7 @@ type AnalysisRow = Prisma.RecordingAnalysisGetPayload<{ select: typeof analysisS
 // A byte per value is stored; three decimals carry all of it and keep the JSON small.
 const roundPeak = (value: number) => Math.round(value * 1000) / 1000;
 
-export function toAnalysisView(row: AnalysisRow | null) {
+function toAnalysisView(row: AnalysisRow | null) {
   if (!row) return { status: "none" as AnalysisStatusView, version: null };
   const done = row.status === "done";
   return {

@@ -45,6 +45,9 @@ export function StudentsScreen() {
                     {student.name}
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">{student.email}</span>
+                  <Link href={`/progress?student=${student.id}`} className="text-xs font-normal text-blue-700 underline">
+                    Progress<span className="sr-only"> of {student.name}</span>
+                  </Link>
                 </th>
                 <td className="p-3">{student.recordingCount}</td>
                 <td className="p-3">{student.latestRecordingAt ? formatDate(student.latestRecordingAt) : "—"}</td>

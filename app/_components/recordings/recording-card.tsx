@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { AnalysisSummary } from "@/app/_components/analysis/analysis-summary";
 import { AudioPlayer } from "@/app/_components/audio-player/audio-player";
 import { formatName } from "@/app/_lib/formats";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
@@ -52,6 +53,11 @@ export function RecordingCard({
           {onDelete && <DeleteButton title={recording.title} onConfirm={onDelete} />}
         </div>
       </div>
+      {recording.analysis && (
+        <div className="mt-2">
+          <AnalysisSummary summary={recording.analysis} title={recording.title} />
+        </div>
+      )}
       {failed && recording.failureReason && <p className="mt-2 text-sm text-red-800">{recording.failureReason}</p>}
       {recording.status === "READY" && recording.hasAudio && (
         <div className="mt-3">

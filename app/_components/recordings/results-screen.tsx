@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { AnalysisSection, useRecordingAnalysis } from "@/app/_components/analysis/analysis-section";
+import { WaveformSeek } from "@/app/_components/analysis/waveform-seek";
 import { AudioPlayer, type AudioPlayerHandle } from "@/app/_components/audio-player/audio-player";
 import { CommentsPanel } from "@/app/_components/comments/comments-panel";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
@@ -19,7 +21,7 @@ function Analysis({ analysis }: { analysis: unknown }) {
   return (
     <section aria-labelledby="analysis-heading">
       <h2 id="analysis-heading" className="text-lg font-semibold">
-        Analysis
+        Earlier analysis
       </h2>
       {entries.length ? (
         <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
@@ -52,6 +54,8 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
   const [position, setPosition] = useState(0);
   const playable = recording.status === "READY" && recording.hasAudio;
   const failed = recording.status === "FAILED" || recording.status === "EXPIRED";
+  const analysis = useRecordingAnalysis(recordingId, playable);
+  const seek = (seconds: number) => player.current?.seek(seconds);
 
   return (
     <article aria-labelledby="recording-title" className="space-y-6">
@@ -84,19 +88,30 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
       </div>
 
       {playable ? (
-        <AudioPlayer
-          ref={player}
-          recordingId={recording.id}
-          title={recording.title}
-          durationMs={recording.durationMs}
-          onTime={setPosition}
-          markers={(comments.data ?? []).map((comment) => ({
-            id: comment.id,
-            startMs: comment.startMs,
-            endMs: comment.endMs,
-            label: comment.body,
-          }))}
-        />
+        <div>
+          <AudioPlayer
+            ref={player}
+            recordingId={recording.id}
+            title={recording.title}
+            durationMs={recording.durationMs}
+            onTime={setPosition}
+            markers={(comments.data ?? []).map((comment) => ({
+              id: comment.id,
+              startMs: comment.startMs,
+              endMs: comment.endMs,
+              label: comment.body,
+            }))}
+          />
+          {analysis.data?.waveform && analysis.data.metrics && (
+            <WaveformSeek
+              {...analysis.data.waveform}
+              currentTime={position}
+              pauses={analysis.data.metrics.pauses.items}
+              monotone={analysis.data.metrics.pitch.monotone}
+              onSeek={seek}
+            />
+          )}
+        </div>
       ) : (
         <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="font-medium">Audio not available</p>
@@ -129,6 +144,9 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
           <p className="mt-2 whitespace-pre-wrap rounded bg-white p-3">{recording.transcript}</p>
         </section>
       )}
+      {playable && (
+        <AnalysisSection recordingId={recordingId} analysis={analysis.data} error={analysis.error?.message ?? null} onSeek={seek} />
+      )}
       <Analysis analysis={recording.analysis} />
 
       {playable && (
@@ -137,7 +155,7 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
           isOwner={recording.canManage}
           player={{
             currentSeconds: () => player.current?.currentTime() ?? position,
-            seek: (seconds) => player.current?.seek(seconds),
+            seek,
             pause: () => player.current?.pause(),
           }}
         />

@@ -16,6 +16,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   const links = [
     { href: "/recordings", label: "History", active: pathname === "/recordings" || /^\/recordings\/(?!new)/.test(pathname) },
     { href: "/recordings/new", label: "New recording", active: pathname === "/recordings/new" },
+    { href: "/progress", label: "Progress", active: pathname === "/progress" },
     ...(user.role === "coach" ? [{ href: "/students", label: "Students", active: pathname.startsWith("/students") }] : []),
   ];
   return (

@@ -3,7 +3,8 @@ import type { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
 import { MAX_PROGRESS_POINTS } from "../../recordings/progress";
-import { insertRecording, realisticMetrics, storeAnalysis } from "../../testing/analysis";
+import { insertRecording, storeAnalysis } from "../../testing/analysis";
+import { realisticMetrics } from "../../testing/analysis-metrics";
 import { ACTORS, createCast, type Actor } from "../../testing/cast";
 import { callerFor, createUser, outcomeOf } from "../../testing/helpers";
 

@@ -2,7 +2,8 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
-import { insertRecording, PEAKS_PER_SECOND, realisticMetrics, storeAnalysis, waveformFor } from "../../testing/analysis";
+import { insertRecording, storeAnalysis } from "../../testing/analysis";
+import { PEAKS_PER_SECOND, realisticMetrics, waveformFor } from "../../testing/analysis-metrics";
 import { ACTORS, createCast, type Actor } from "../../testing/cast";
 import { callerFor, createUser, outcomeOf } from "../../testing/helpers";
 
