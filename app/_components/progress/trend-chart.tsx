@@ -25,6 +25,7 @@ const BAND_FILL = "rgba(16, 185, 129, 0.15)";
 const LINE = "#2563eb";
 const RANGE = "#94a3b8";
 const DAY = 86_400;
+const SHORT_DATE = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
 
 /** The target band behind the line, and each point's measured range as a whisker. */
 function drawBandAndRanges(band: Band, points: TrendPoint[]) {
@@ -77,10 +78,14 @@ export function TrendChart({ label, unit, points, band, digits }: TrendChartProp
         legend: { show: false },
         cursor: { y: false },
         scales: {
-          x: { time: true, range: (_chart, min, max) => (min === max ? [min - DAY, max + DAY] : [min, max]) },
+          // Room either side, so the first and last points are drawn whole.
+          x: { time: true, range: (_chart, min, max) => [min - Math.max((max - min) * 0.05, DAY / 2), max + Math.max((max - min) * 0.05, DAY / 2)] },
           y: { range: [yMin - pad, yMax + pad] },
         },
-        axes: [{ size: 36 }, { size: 48, values: (_chart, ticks) => ticks.map((tick) => tick.toFixed(digits).replace("-", "−")) }],
+        axes: [
+          { size: 32, space: 70, values: (_chart, ticks) => ticks.map((tick) => SHORT_DATE.format(new Date(tick * 1000))) },
+          { size: 48, values: (_chart, ticks) => ticks.map((tick) => tick.toFixed(digits).replace("-", "−")) },
+        ],
         series: [{}, { label, stroke: LINE, width: 2, points: { show: true, size: 7, fill: LINE }, spanGaps: true }],
         hooks: drawBandAndRanges(band, points),
       },
