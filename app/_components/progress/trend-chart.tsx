@@ -25,6 +25,8 @@ const BAND_FILL = "rgba(16, 185, 129, 0.15)";
 const LINE = "#2563eb";
 const RANGE = "#94a3b8";
 const DAY = 86_400;
+// One recording a day at most is worth a tick: never hours.
+const DAY_STEPS = [1, 2, 7, 14, 30, 91, 182, 365].map((days) => days * DAY);
 const SHORT_DATE = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
 
 /** The target band behind the line, and each point's measured range as a whisker. */
@@ -83,7 +85,7 @@ export function TrendChart({ label, unit, points, band, digits }: TrendChartProp
           y: { range: [yMin - pad, yMax + pad] },
         },
         axes: [
-          { size: 32, space: 70, values: (_chart, ticks) => ticks.map((tick) => SHORT_DATE.format(new Date(tick * 1000))) },
+          { size: 32, space: 70, incrs: DAY_STEPS, values: (_chart, ticks) => ticks.map((tick) => SHORT_DATE.format(new Date(tick * 1000))) },
           { size: 48, values: (_chart, ticks) => ticks.map((tick) => tick.toFixed(digits).replace("-", "−")) },
         ],
         series: [{}, { label, stroke: LINE, width: 2, points: { show: true, size: 7, fill: LINE }, spanGaps: true }],
