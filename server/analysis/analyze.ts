@@ -4,7 +4,13 @@ import { SAMPLE_RATE, decodePcm } from "./decode";
 import { FRAME_MS, FeatureExtractor, type Features } from "./features";
 import { integratedLoudness, loudnessRange } from "./loudness";
 import { summarisePitch, voicedFrames } from "./pitch";
-import { NUCLEI_PER_WORD, SYLLABLES_PER_MINUTE_ERROR, WORDS_PER_MINUTE_ERROR } from "./rate-calibration";
+import {
+  NUCLEI_PER_SYLLABLE,
+  NUCLEI_PER_WORD,
+  SYLLABLES_PER_MINUTE_ERROR,
+  WORDS_PER_MINUTE_ERROR,
+  nucleiPer,
+} from "./rate-calibration";
 import { findActivity, measureLevels } from "./speech-activity";
 import { toDb } from "./stats";
 import { findSyllableNuclei } from "./syllables";
@@ -13,7 +19,7 @@ import type { AnalysisMetrics, AnalysisOutput } from "./types";
 export { UndecodableAudioError } from "./decode";
 
 /** Bumped whenever a figure would come out differently, so older analyses can be redone. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export async function analyzeAudio(source: Readable, options: { signal?: AbortSignal } = {}): Promise<AnalysisOutput> {
   const extractor = new FeatureExtractor(SAMPLE_RATE);
@@ -32,14 +38,17 @@ function computeMetrics(features: Features): AnalysisMetrics {
   const speakingMs = spokenSpanMs - pauseMs;
   const voiced = voicedFrames(features.f0, features.clarity, activity.speech);
   const nuclei = findSyllableNuclei({ speechBandPower: features.speechBandPower, thresholdDb: levels.thresholdDb, voiced });
-  const syllablesPerMinute = speakingMs > 0 ? nuclei.length / (speakingMs / 60_000) : 0;
-  const wordsPerMinute = durationMs > 0 ? nuclei.length / NUCLEI_PER_WORD / (durationMs / 60_000) : 0;
+  const nucleiPerMinute = speakingMs > 0 ? nuclei.length / (speakingMs / 60_000) : 0;
+  const syllablesPerMinute = nucleiPerMinute / nucleiPer(NUCLEI_PER_SYLLABLE, nucleiPerMinute);
+  const words = nuclei.length / nucleiPer(NUCLEI_PER_WORD, nucleiPerMinute);
+  const wordsPerMinute = durationMs > 0 ? words / (durationMs / 60_000) : 0;
   const minutes = durationMs / 60_000;
   return {
     durationMs,
     speakingMs,
     wordsPerMinute: withRange(wordsPerMinute, WORDS_PER_MINUTE_ERROR),
     syllablesPerMinute: withRange(syllablesPerMinute, SYLLABLES_PER_MINUTE_ERROR),
+    syllableCount: nuclei.length,
     pauses: {
       count: pauses.length,
       perMinute: minutes > 0 ? round(pauses.length / minutes, 2) : 0,
@@ -62,8 +71,8 @@ function computeMetrics(features: Features): AnalysisMetrics {
 function withRange(estimate: number, error: { under: number; over: number }) {
   return {
     estimate: Math.round(estimate),
-    low: Math.round(estimate / (1 + error.over)),
-    high: Math.round(estimate / (1 - error.under)),
+    low: Math.floor(estimate / (1 + error.over)),
+    high: Math.ceil(estimate / (1 - error.under)),
   };
 }
 

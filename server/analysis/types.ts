@@ -13,6 +13,8 @@ export interface AnalysisMetrics {
   speakingMs: number;
   wordsPerMinute: { estimate: number; low: number; high: number };
   syllablesPerMinute: { estimate: number; low: number; high: number };
+  /** Syllable nuclei found (both rates come from this count, calibrated). */
+  syllableCount: number;
   pauses: {
     count: number;
     perMinute: number;
