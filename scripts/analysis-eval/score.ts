@@ -5,7 +5,7 @@ import type { AnalysisMetrics, TimeSpan } from "../../server/analysis/types";
 import { praatMedianF0, wav } from "./audio-tools";
 import type { LabelledItem } from "./truth-set";
 
-export const EDGE_TOLERANCE_MS = 100;
+const EDGE_TOLERANCE_MS = 100;
 
 export interface Scored {
   item: LabelledItem;
@@ -39,7 +39,7 @@ export async function score(item: LabelledItem, options: { praat: boolean }): Pr
  * One-to-one matching: a found pause matches a true one when both edges are within 100 ms. A found
  * pause that matches none but lies over an ambiguous stretch is left out of the count.
  */
-export function matchPauses(found: TimeSpan[], truth: TimeSpan[], ambiguous: TimeSpan[]) {
+function matchPauses(found: TimeSpan[], truth: TimeSpan[], ambiguous: TimeSpan[]) {
   const used = new Set<number>();
   let truePositives = 0;
   let ignored = 0;

@@ -8,7 +8,7 @@ import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import type { TimeSpan } from "../../server/analysis/types";
 import { SAMPLE_RATE, changeTempo, concat, decodeFile, speak } from "./audio-tools";
 
-export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/audio");
+const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/audio");
 
 // The passage's transcript, clip by clip (fixtures README), and syllables counted by hand.
 const CLIPS = [
@@ -33,11 +33,11 @@ const SPOKEN_TEXTS = [
 
 const wordCount = (text: string) => text.match(/[a-z']+/gi)?.length ?? 0;
 
-export type Condition = "clean" | "noise 20 dB" | "noise 10 dB" | "tempo 0.85" | "tempo 1.2" | "as recorded" | "espeak-ng";
+type Condition = "clean" | "noise 20 dB" | "noise 10 dB" | "tempo 0.85" | "tempo 1.2" | "as recorded" | "espeak-ng";
 export const CONDITIONS: Condition[] = ["clean", "noise 20 dB", "noise 10 dB", "tempo 0.85", "tempo 1.2", "as recorded", "espeak-ng"];
 
 /** Calibration items set constants; report items are held out and carry the targets; extra items are shown but are neither. */
-export type Split = "calibration" | "report" | "extra";
+type Split = "calibration" | "report" | "extra";
 
 export interface LabelledItem {
   name: string;
@@ -156,7 +156,7 @@ const EDGE_SILENCE_SECONDS = 0.6;
 
 // Calibration and report never share a clip: syllables and nuclei per word are measured on clips 1
 // and 3, and every reported figure comes from recordings of clips 2, 4 and 5.
-export const SPLITS = {
+const SPLITS = {
   calibration: { clips: [0, 2], recordings: 4, seed: 11 },
   report: { clips: [1, 3, 4], recordings: 6, seed: 20_091_124 },
 } as const;

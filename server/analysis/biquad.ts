@@ -1,7 +1,7 @@
 import "server-only";
 
 /** A second-order IIR section (transposed direct form II), run one sample at a time. */
-export class Biquad {
+class Biquad {
   private z1 = 0;
   private z2 = 0;
 

@@ -22,7 +22,7 @@ export function voicedFrames(f0: Float32Array, clarity: Float32Array, speech: Ui
   return voiced;
 }
 
-export interface PitchSummary {
+interface PitchSummary {
   medianHz: number | null;
   variationSemitones: number | null;
   monotone: TimeSpan[];

@@ -16,7 +16,7 @@ const SMOOTH_HALF_WIDTH = 1;
 // silence would otherwise put the line in the room noise between words.
 const MAX_DYNAMIC_DB = 60;
 
-export interface Levels {
+interface Levels {
   /** Frame levels in dB (speech band), smoothed over 30 ms. */
   db: Float32Array;
   floorDb: number;
@@ -47,7 +47,7 @@ export function measureLevels(speechBandPower: Float32Array): Levels {
   };
 }
 
-export interface Activity {
+interface Activity {
   /** 1 where the frame is speech, after removing clicks. */
   speech: Uint8Array;
   firstSpeech: number;

@@ -13,7 +13,7 @@ const HALF_WIDTH = 3;
 // last periods of a vowel, and the intensity peak may sit there.
 const VOICED_WITHIN = 3;
 
-export interface NucleiInput {
+interface NucleiInput {
   speechBandPower: Float32Array;
   /** The speech/silence line of the recording: nuclei below it are noise. */
   thresholdDb: number;

@@ -20,6 +20,7 @@ export function realisticMetrics(overrides: Partial<AnalysisMetrics> = {}): Anal
     speakingMs: 30_000 - totalMs - 900,
     wordsPerMinute: { estimate: 148, low: 131, high: 165 },
     syllablesPerMinute: { estimate: 262, low: 238, high: 286 },
+    syllableCount: 113,
     pauses: {
       count: pauses.length,
       perMinute: 8,
