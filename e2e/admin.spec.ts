@@ -26,7 +26,7 @@ test("the admin page shows rates, storage, cost, queues and the audit log; nobod
   await adminPage.getByRole("link", { name: "Admin" }).click();
   await expect(adminPage.getByRole("heading", { name: "Operations" })).toBeVisible();
   for (const label of ["Upload success", "Playback success", "Storage held", "Cost this month"]) {
-    await expect(adminPage.getByText(label, { exact: true })).toBeVisible();
+    await expect(adminPage.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
   }
   await expect(adminPage.getByText(/^projected \$\d/)).toBeVisible();
   await expect(adminPage.getByRole("table", { name: "Largest users by storage" })).toBeVisible();

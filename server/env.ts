@@ -38,11 +38,7 @@ export const envSchema = z
     SWEEP_MAX_OBJECTS_PER_RUN: z.coerce.number().int().min(1).default(1000),
     RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
-    // Empty means unset, so a launcher can switch metrics off over a generated local token.
-    METRICS_TOKEN: z.preprocess(
-      (value) => (value === "" ? undefined : value),
-      z.string().min(16, "must be at least 16 characters").optional(),
-    ),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     PRICE_STORAGE_GB_MONTH: price.default(0.023),
     PRICE_PUT_PER_1000: price.default(0.005),
     PRICE_GET_PER_1000: price.default(0.0004),
