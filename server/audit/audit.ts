@@ -19,9 +19,9 @@ export const AUDIT_EVENTS = [
   "uploads.resumed",
 ] as const;
 
-export type AuditEventName = (typeof AUDIT_EVENTS)[number];
+type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
-export interface AuditEntry {
+interface AuditEntry {
   event: AuditEventName;
   actorId?: string | null;
   subjectUserId?: string | null;

@@ -110,7 +110,7 @@ function createMetrics() {
   };
 }
 
-export type Metrics = ReturnType<typeof createMetrics>;
+type Metrics = ReturnType<typeof createMetrics>;
 
 // Next's dev server re-evaluates modules on change; one registry per process keeps counts and
 // avoids registering the same name twice.

@@ -126,7 +126,7 @@ export async function adminOverview(db: Db, window: Window, now: Date, prices: P
   };
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The audit trail, newest first, filtered by a user (as actor or subject) and an event. */
 export async function auditLog(

@@ -20,7 +20,7 @@ export const pricesFromEnv = (): Prices => ({
 // S3 bills by the binary gigabyte.
 const GB = 1024 ** 3;
 
-export interface MonthUsage {
+interface MonthUsage {
   /** Average bytes held over the days so far, and now. */
   averageBytesHeld: number;
   bytesHeldNow: number;

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit";
 import { metrics, PLAY_ERROR_CODES } from "../metrics/metrics";
 import type { Services } from "./services";
 
-export type PlayOutcome =
+type PlayOutcome =
   | { outcome: "started"; startMs: number }
   | { outcome: "error"; code: (typeof PLAY_ERROR_CODES)[number] };
 
