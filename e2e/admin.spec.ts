@@ -31,7 +31,7 @@ test("the admin page shows rates, storage, cost, queues and the audit log; nobod
   await expect(adminPage.getByText(/^projected \$\d/)).toBeVisible();
   await expect(adminPage.getByRole("table", { name: "Largest users by storage" })).toBeVisible();
   await expect(adminPage.getByRole("table", { name: "Job queues" })).toContainText("deletion");
-  await adminPage.getByLabel("Last 30 days").check();
+  await adminPage.getByRole("radio", { name: "Last 30 days" }).check();
   await expect(adminPage.getByRole("table", { name: "Failures by reason" })).toBeVisible();
   await adminPage.getByText("Show as a table").click();
   await expect(adminPage.getByRole("table", { name: "Daily usage" })).toBeVisible();
