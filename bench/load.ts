@@ -5,6 +5,7 @@
 //   npm run build && npm run bench:load                    # starts its own server on :3200
 //   BASE_URL=http://localhost:3000 npm run bench:load      # an already running server
 //   USERS=50 SECONDS=60 npm run bench:load
+//   METRICS=off npm run bench:load                         # without metrics, to compare
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -29,6 +30,13 @@ const BENCH_ENV = {
   CONFIRMS_PER_MINUTE: "100000",
   LOG_LEVEL: "warn",
 };
+// With metrics (the default) the server collects them and the bench scrapes /api/metrics every
+// SCRAPE_SECONDS, as Prometheus would (more often than its usual 15 s); METRICS=off leaves
+// METRICS_TOKEN empty, which turns the instrumentation off.
+const METRICS = process.env.METRICS !== "off";
+const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 5);
+const METRICS_TOKEN = METRICS ? "bench-metrics-token-0123456789" : "";
+Object.assign(BENCH_ENV, { METRICS_TOKEN });
 const FIXTURE = readFileSync(path.resolve(import.meta.dirname, "../../shared/fixtures/audio/speech-short.m4a"));
 
 const steps = ["createUpload", "upload POST", "confirmUpload", "list", "playbackUrl", "delete"] as const;
@@ -85,6 +93,20 @@ async function signUp(baseUrl: string, index: number) {
   });
 }
 
+/** Scrapes the metrics endpoint every SCRAPE_SECONDS until the deadline; returns each scrape's ms. */
+async function scrapeLoop(baseUrl: string, deadline: number) {
+  const durations: number[] = [];
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    if (!response.ok) throw new Error(`metrics scrape answered ${response.status}`);
+    await response.text();
+    durations.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, SCRAPE_SECONDS * 1000));
+  }
+  return durations;
+}
+
 async function userLoop(client: Awaited<ReturnType<typeof signUp>>, deadline: number) {
   while (Date.now() < deadline) {
     try {
@@ -119,10 +141,16 @@ const server = process.env.BASE_URL ? null : await startServer();
 const baseUrl = process.env.BASE_URL ?? BENCH_ENV.APP_URL;
 try {
   const clients = await Promise.all(Array.from({ length: USERS }, (_, index) => signUp(baseUrl, index)));
-  console.log(`${USERS} users, ${SECONDS} s against ${baseUrl}`);
+  console.log(`${USERS} users, ${SECONDS} s against ${baseUrl}, metrics ${METRICS ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
   const started = Date.now();
-  await Promise.all(clients.map((client) => userLoop(client, started + SECONDS * 1000)));
+  const [scrapes] = await Promise.all([
+    METRICS ? scrapeLoop(baseUrl, started + SECONDS * 1000) : Promise.resolve([]),
+    ...clients.map((client) => userLoop(client, started + SECONDS * 1000)),
+  ]);
   const elapsed = (Date.now() - started) / 1000;
+  if (scrapes.length) {
+    console.log(`metrics scrapes: ${scrapes.length}, p50 ${percentile(scrapes, 50).toFixed(1)} ms, max ${Math.max(...scrapes).toFixed(1)} ms`);
+  }
 
   console.log(`\n${"step".padEnd(14)} ${"requests".padStart(8)} ${"errors".padStart(7)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
   for (const step of steps) {

@@ -1,4 +1,4 @@
-import { ListObjectsCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, ListObjectsCommand, S3Client } from "@aws-sdk/client-s3";
 import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { E2E_ENV } from "../playwright.config";
@@ -88,4 +88,13 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
   await page.screenshot({ path: file, fullPage: true });
   await page.screenshot({ path: path.resolve("test-results/screenshots", `${name}.png`), fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+export const DEMO_ADMIN = { email: "admin@example.com", password: "speechcoach-demo" };
+
+/** Removes a recording's audio behind the app's back, as an operator's mistake would. */
+export async function removeObjectOf(recordingId: string) {
+  const keys = (await bucketKeys()).filter((key) => key.includes(`/recordings/${recordingId}/`));
+  for (const key of keys) await s3.send(new DeleteObjectCommand({ Bucket: "speech-coach", Key: key }));
+  return keys.length;
 }

@@ -28,6 +28,11 @@ try {
     const { seedDemoAccounts } = await import("./seed");
     await seedDemoAccounts();
   }
+  if (process.env.METRICS_TOKEN) {
+    console.log(
+      `Metrics: curl -H "Authorization: Bearer ${process.env.METRICS_TOKEN}" ${process.env.APP_URL}/api/metrics`,
+    );
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stack.stop();

@@ -10,6 +10,9 @@ const booleanString = z
 
 const bytes = z.coerce.number().int().positive();
 
+// Dollars; a deployment sets its own region's prices.
+const price = z.coerce.number().nonnegative();
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -35,6 +38,14 @@ export const envSchema = z
     SWEEP_MAX_OBJECTS_PER_RUN: z.coerce.number().int().min(1).default(1000),
     RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    PRICE_STORAGE_GB_MONTH: price.default(0.023),
+    PRICE_PUT_PER_1000: price.default(0.005),
+    PRICE_GET_PER_1000: price.default(0.0004),
+    PRICE_TRANSFER_OUT_GB: price.default(0.09),
+    COST_ALERT_MONTHLY_DOLLARS: price.default(100),
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+    PLAY_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ...audioToolsSchema.shape,
   })

@@ -10,6 +10,7 @@ const jobs = new JobSender();
 const rateLimits = createRateLimits(db, {
   createUpload: env.UPLOADS_PER_MINUTE,
   confirmUpload: env.CONFIRMS_PER_MINUTE,
+  playReport: env.PLAY_REPORTS_PER_MINUTE,
 });
 
 /** The process's services, configured from the environment. */

@@ -5,7 +5,7 @@ import { AppShell } from "../_components/shell/app-shell";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession();
   return (
-    <AppShell user={{ name: user.name, email: user.email, role: user.role === "coach" ? "coach" : "student" }}>
+    <AppShell user={{ name: user.name, email: user.email, role: user.role === "coach" || user.role === "admin" ? user.role : "student" }}>
       {children}
     </AppShell>
   );

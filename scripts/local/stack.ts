@@ -20,8 +20,8 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
-async function localSecret() {
-  const file = path.join(DATA_DIR, "auth-secret");
+async function localSecret(name: string) {
+  const file = path.join(DATA_DIR, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
   await mkdir(DATA_DIR, { recursive: true });
@@ -51,7 +51,9 @@ export async function useLocalStack(options: { appUrl: string; log?: (line: stri
       process.env.DATABASE_URL = pg.url;
       log(`Embedded PostgreSQL: ${pg.url}`);
     }
-    process.env.BETTER_AUTH_SECRET ??= await localSecret();
+    process.env.BETTER_AUTH_SECRET ??= await localSecret("auth-secret");
+    // The local stack exposes its metrics with a token of its own, printed at start.
+    process.env.METRICS_TOKEN ??= await localSecret("metrics-token");
   }
 
   if (usesLocalStorage) {

@@ -10,15 +10,15 @@ import { VISIBLE_STATUSES } from "../recordings/view";
  * the thing exists (NOT_FOUND, exactly as if the id did not exist).
  */
 export type Relationship = "owner" | "coach";
-export type Role = "student" | "coach";
+export type Role = "student" | "coach" | "admin";
 
 export interface Viewer {
   id: string;
 }
 
-/** What a stored role means here: anything but "coach" is a student. */
+/** What a stored role means here: anything but "coach" or "admin" is a student. */
 export function roleOf(stored: string | null | undefined): Role {
-  return stored === "coach" ? "coach" : "student";
+  return stored === "coach" || stored === "admin" ? stored : "student";
 }
 
 const ONLY_THE_OWNER = "Only the owner can change this recording.";
@@ -88,4 +88,9 @@ export async function authorizeRecording(
 /** Coach-only actions (invites): the role, not a relationship, decides. */
 export function authorizeRole(viewer: { role: Role }, role: Role) {
   if (viewer.role !== role) throw new AppError("FORBIDDEN", ONLY_COACHES);
+}
+
+/** The operators' pages and procedures: to anyone but an admin they do not exist. */
+export function authorizeAdmin(viewer: { role: Role }) {
+  if (viewer.role !== "admin") throw notFound("Page");
 }

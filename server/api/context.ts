@@ -1,5 +1,6 @@
 import "server-only";
 import { roleOf, type Role } from "../access/policy";
+import { clientAddressOf } from "../audit/audit";
 import { auth } from "../auth/auth";
 import type { Services } from "../recordings/services";
 import { servicesFromEnv } from "../services";
@@ -15,8 +16,16 @@ export function sessionUser(user: { id: string; role?: string | null }): Session
 }
 
 /** A context with no request behind it: what tests, scripts and server components use. */
-export function createInnerContext(options: { user: SessionUser | null; services?: Services }) {
-  return { user: options.user, services: options.services ?? servicesFromEnv() };
+export function createInnerContext(options: {
+  user: SessionUser | null;
+  services?: Services;
+  clientAddress?: string | null;
+}) {
+  return {
+    user: options.user,
+    services: options.services ?? servicesFromEnv(),
+    clientAddress: options.clientAddress ?? null,
+  };
 }
 
 export type Context = ReturnType<typeof createInnerContext>;
@@ -24,5 +33,8 @@ export type Context = ReturnType<typeof createInnerContext>;
 /** The context of an HTTP request to /api/trpc: the signed-in user comes from the session cookie. */
 export async function createRequestContext({ headers }: { headers: Headers }): Promise<Context> {
   const session = await auth.api.getSession({ headers });
-  return createInnerContext({ user: session ? sessionUser(session.user) : null });
+  return createInnerContext({
+    user: session ? sessionUser(session.user) : null,
+    clientAddress: clientAddressOf(headers),
+  });
 }

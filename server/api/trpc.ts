@@ -1,12 +1,16 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { authorizeRecording, authorizeRole, type RecordingAction } from "../access/policy";
+import { authorizeAdmin, authorizeRecording, authorizeRole, type RecordingAction } from "../access/policy";
+import { recordAudit } from "../audit/audit";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { env } from "../env";
 import { AppError } from "../errors";
 import type { LimitedAction } from "../limits/rate-limits";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
@@ -53,7 +57,21 @@ const appErrors = t.middleware(async ({ next, path }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(appErrors);
+/**
+ * Counts and times every call by procedure and the HTTP status it answers with; off when nothing
+ * may scrape the numbers (no METRICS_TOKEN).
+ */
+const measured = t.middleware(async ({ next, path }) => {
+  if (!env.METRICS_TOKEN) return next();
+  const stopTimer = metrics.apiDuration.startTimer({ procedure: path });
+  const result = await next();
+  stopTimer();
+  const status = result.ok ? 200 : getHTTPStatusCodeFromError(result.error);
+  metrics.apiRequests.inc({ procedure: path, status });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(measured).use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
@@ -92,10 +110,29 @@ export const coachProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
+/** Admins only; to everyone else the admin procedures do not exist. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  authorizeAdmin(ctx.user);
+  return next();
+});
+
 /** Spends one unit of the signed-in user's budget for the action (see server/limits). */
 export function rateLimited(action: LimitedAction) {
   return t.middleware(async ({ ctx, next }) => {
-    if (ctx.user) await ctx.services.rateLimits.consume(action, ctx.user.id);
+    if (!ctx.user) return next();
+    try {
+      await ctx.services.rateLimits.consume(action, ctx.user.id);
+    } catch (refusal) {
+      if (refusal instanceof AppError && refusal.code === "TOO_MANY_REQUESTS") {
+        await recordAudit(ctx.services.db, {
+          event: "rate_limit.refused",
+          actorId: ctx.user.id,
+          clientAddress: ctx.clientAddress,
+          detail: { action },
+        });
+      }
+      throw refusal;
+    }
     return next();
   });
 }

@@ -14,9 +14,10 @@ export const auth = betterAuth({
   user: {
     additionalFields: {
       role: {
-        type: ["student", "coach"],
+        type: ["student", "coach", "admin"],
         required: false,
         defaultValue: "student",
+        // Sign-up may choose student or coach only; admins are granted by `npm run admin:grant`.
         input: true,
         validator: { input: z.enum(["student", "coach"], { message: "Choose student or coach." }) },
       },

@@ -4,7 +4,9 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
+import { pruneAuditLog } from "../audit/retention";
 import { clearExpiredRateLimits } from "../limits/rate-limits";
+import { rollUpDailyUsage } from "../operations/daily-usage";
 import { attemptDeletion, queueDueDeletions } from "../recordings/deletion";
 import type { Services } from "../recordings/services";
 import type { QueueName } from "./queues";
@@ -13,6 +15,7 @@ import { expireUpload, queueAbandonedUploads, sweepOrphanObjects, type SweepSett
 
 export interface JobSettings extends SweepSettings {
   retentionDays?: number;
+  auditRetentionDays?: number;
 }
 
 export type Job = PgBoss.JobWithMetadata<unknown>;
@@ -31,5 +34,10 @@ export function jobHandlers(services: Services, settings: JobSettings): Partial<
     "retention.scan": async () =>
       settings.retentionDays ? applyRetention(services, settings.retentionDays) : { skipped: "retention is off" },
     "rate-limits.clean": async () => ({ cleared: await clearExpiredRateLimits(services.db, services.now()) }),
+    "usage.rollup": () => rollUpDailyUsage(services.db, services.now()),
+    "audit.prune": async () =>
+      settings.auditRetentionDays
+        ? { deleted: await pruneAuditLog(services.db, services.now(), settings.auditRetentionDays) }
+        : { skipped: "audit retention is off" },
   };
 }

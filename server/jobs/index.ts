@@ -9,6 +9,7 @@ const jobSettings: JobSettings = {
   graceSeconds: env.ORPHAN_GRACE_SECONDS,
   maxObjectsPerRun: env.SWEEP_MAX_OBJECTS_PER_RUN,
   retentionDays: env.RECORDING_RETENTION_DAYS,
+  auditRetentionDays: env.AUDIT_RETENTION_DAYS,
 };
 
 /** Starts a worker on the app's database and services; resolves to its stop function. */

@@ -47,6 +47,10 @@ export const QUEUES = {
   "retention.scan": scan("17 * * * *", 900),
   /** Drops expired per-user request budgets. */
   "rate-limits.clean": scan("*/10 * * * *"),
+  /** Writes today's row of the daily usage rollup (storage held, uploads, plays, bytes served). */
+  "usage.rollup": scan("*/15 * * * *"),
+  /** Removes audit events older than AUDIT_RETENTION_DAYS, the only deletion the log allows. */
+  "audit.prune": scan("43 3 * * *", 900),
   [DEAD_LETTERS]: { options: { policy: "standard", retentionMinutes: 30 * 24 * 60 } },
 } satisfies Record<string, QueueDefinition>;
 

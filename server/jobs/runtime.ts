@@ -3,6 +3,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 import type { Services } from "../recordings/services";
 import { createBoss, type BossOptions } from "./boss";
 import { jobHandlers, type Job, type JobHandler, type JobSettings } from "./handlers";
@@ -100,6 +101,7 @@ export class JobRuntime {
       return { output };
     } catch (error) {
       await this.boss.fail(name, job.id, { message: messageOf(error) });
+      metrics.jobFailures.inc({ queue: name });
       logger.warn({ err: error, queue: name, jobId: job.id, retryCount: job.retryCount }, "job failed");
       return { error: messageOf(error) };
     }

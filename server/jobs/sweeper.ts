@@ -1,6 +1,7 @@
 import "server-only";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 import type { Services } from "../recordings/services";
 import { parseAudioKey, USERS_PREFIX } from "../storage/keys";
 
@@ -45,6 +46,7 @@ export async function expireUpload(services: Services, recordingId: string) {
     update recording set status = 'EXPIRED', "failureReason" = ${EXPIRED_REASON}
     where id = ${recordingId}::uuid and status = 'PENDING'
     returning "fileKey"`;
+  if (expired) metrics.uploadsExpired.inc();
   if (!expired?.fileKey) return { expired: Boolean(expired), objectDeleted: false };
   // A failure here leaves an object with no live row: the orphan sweep removes it later.
   const objectDeleted = await storage.delete(expired.fileKey).then(
@@ -91,6 +93,7 @@ export async function sweepOrphanObjects(services: Services, settings: SweepSett
       if (!parseAudioKey(object.key)) logger.warn({ key: object.key }, "unexpected key under users/");
       await storage.delete(object.key);
       deleted += 1;
+      metrics.orphansRemoved.inc();
     }
   } while (token && listed < settings.maxObjectsPerRun);
 

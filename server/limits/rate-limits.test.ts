@@ -19,7 +19,7 @@ async function failure(promise: Promise<unknown>) {
 describe("per-user rate limits", () => {
   it("refuses the request past the budget with TOO_MANY_REQUESTS and a wait time, per user", async () => {
     const services = testServices({
-      rateLimits: createRateLimits(db, { createUpload: 3, confirmUpload: 3 }),
+      rateLimits: createRateLimits(db, { createUpload: 3, confirmUpload: 3, playReport: 3 }),
     });
     services.settings = { ...services.settings, maxPendingUploads: 100 };
     const alice = callerFor(await createUser(), services);

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { logger } from "../log";
 
-export type LimitedAction = "createUpload" | "confirmUpload";
+export type LimitedAction = "createUpload" | "confirmUpload" | "playReport";
 
 export interface RateLimits {
   /** Spends one request of the user's budget for the action, or throws TOO_MANY_REQUESTS. */
@@ -14,6 +14,7 @@ export interface RateLimits {
 const MESSAGES: Record<LimitedAction, string> = {
   createUpload: "You are starting uploads too quickly.",
   confirmUpload: "Too many upload confirmations at once.",
+  playReport: "Too many playback reports.",
 };
 
 /** Per-user budgets kept in PostgreSQL, so they hold across every app instance. */

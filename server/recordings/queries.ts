@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { audioTypeOf } from "../../lib/audio-types";
+import { metrics } from "../metrics/metrics";
 import type { Services } from "./services";
 import {
   QUOTA_STATUSES,
@@ -110,6 +111,7 @@ export async function playbackUrl({ db, storage, settings, now }: Services, reco
     fileName: `${recording.title}.${audioTypeOf(recording.contentType).extension}`,
     expiresInSeconds: settings.playbackUrlTtlSeconds,
   });
+  metrics.playbackUrlsIssued.inc();
   // The lifetime too: a device whose clock disagrees with ours can still tell when to renew.
   return { url, expiresAt, expiresInSeconds: settings.playbackUrlTtlSeconds };
 }

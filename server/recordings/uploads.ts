@@ -4,6 +4,8 @@ import { AppError } from "../errors";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
 import { audioTypeOf, normalizeContentType } from "../../lib/audio-types";
+import { metrics } from "../metrics/metrics";
+import { uploadsPaused } from "../operations/upload-switch";
 import { inspectAudioObject } from "../storage/inspect";
 import { audioKey } from "../storage/keys";
 import { cleanTitle, formatBytes, titleFromFileName } from "../../lib/format";
@@ -17,8 +19,8 @@ export interface CreateUploadInput {
   title?: string;
 }
 
-function checkUploadAllowed({ settings }: Services, input: CreateUploadInput) {
-  if (!settings.uploadsEnabled) {
+async function checkUploadAllowed({ settings, db }: Services, input: CreateUploadInput) {
+  if (!settings.uploadsEnabled || (await uploadsPaused(db))) {
     throw new AppError(
       "SERVICE_UNAVAILABLE",
       "Uploads are paused for maintenance. Your recordings are safe and can still be played.",
@@ -47,7 +49,7 @@ function checkUploadAllowed({ settings }: Services, input: CreateUploadInput) {
  */
 export async function createUpload(services: Services, ownerId: string, input: CreateUploadInput) {
   const { db, storage, settings, now } = services;
-  const contentType = checkUploadAllowed(services, input);
+  const contentType = await checkUploadAllowed(services, input);
   const recordingId = randomUUID();
   const fileKey = audioKey(ownerId, recordingId, contentType);
   const expiresAt = new Date(now().getTime() + settings.uploadUrlTtlSeconds * 1000);
@@ -101,6 +103,7 @@ export async function createUpload(services: Services, ownerId: string, input: C
       sizeBytes: input.sizeBytes,
       expiresInSeconds: settings.uploadUrlTtlSeconds,
     });
+    metrics.uploadsCreated.inc();
     return { recordingId, upload, expiresAt, maxBytes: input.sizeBytes };
   } catch (error) {
     // Nothing can reach S3 without the policy, so the reservation goes with it.
@@ -123,6 +126,15 @@ async function loadDetail(services: Services, recordingId: string) {
  * so confirming twice gives the same answer.
  */
 export async function confirmUpload(services: Services, recordingId: string) {
+  const stopTimer = metrics.confirmDuration.startTimer();
+  try {
+    return await settleUpload(services, recordingId);
+  } finally {
+    stopTimer();
+  }
+}
+
+async function settleUpload(services: Services, recordingId: string) {
   const { db, storage, now } = services;
   const recording = await db.recording.findUniqueOrThrow({
     where: { id: recordingId },
@@ -150,15 +162,16 @@ export async function confirmUpload(services: Services, recordingId: string) {
     await storage.delete(recording.fileKey).catch((error: unknown) => {
       logger.warn({ err: error, recordingId }, "could not delete a rejected upload yet");
     });
-    await db.recording.updateMany({
+    const failed = await db.recording.updateMany({
       where: { id: recordingId, status: RecordingStatus.PENDING },
       data: { status: RecordingStatus.FAILED, failureReason: inspection.reason },
     });
+    if (failed.count) metrics.uploadsFailed.inc({ reason: inspection.code });
     logger.info({ recordingId, reason: inspection.reason }, "upload rejected");
     return loadDetail(services, recordingId);
   }
 
-  await db.recording.updateMany({
+  const ready = await db.recording.updateMany({
     where: { id: recordingId, status: RecordingStatus.PENDING },
     data: {
       status: RecordingStatus.READY,
@@ -167,5 +180,6 @@ export async function confirmUpload(services: Services, recordingId: string) {
       uploadExpiresAt: null,
     },
   });
+  if (ready.count) metrics.uploadsConfirmed.inc();
   return loadDetail(services, recordingId);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { instrumentS3Client } from "../metrics/s3-metrics";
 import { Storage } from "./storage";
 
 export const storage = new Storage({
@@ -9,3 +10,5 @@ export const storage = new Storage({
   forcePathStyle: env.S3_FORCE_PATH_STYLE,
   requestTimeoutMs: env.S3_REQUEST_TIMEOUT_MS,
 });
+// Timing every S3 request is only worth it when something scrapes the figures.
+if (env.METRICS_TOKEN) instrumentS3Client(storage.client);

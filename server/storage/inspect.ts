@@ -9,8 +9,11 @@ import type { Storage } from "./storage";
 
 export type Inspection =
   | { outcome: "missing" }
-  | { outcome: "rejected"; reason: string }
+  | { outcome: "rejected"; reason: string; code: RejectionCode }
   | { outcome: "accepted"; durationMs: number | null; detectedType: string };
+
+/** Why an upload was refused, as a fixed set (metrics label it by this). */
+export type RejectionCode = "empty" | "size_mismatch" | "not_audio" | "no_audio_track" | "damaged";
 
 /** Confirming a recording reads at most this much of it, however large it is. */
 export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
@@ -77,10 +80,11 @@ export async function inspectAudioObject(
 ): Promise<Inspection> {
   const stored = await storage.head(key);
   if (!stored) return { outcome: "missing" };
-  if (stored.sizeBytes === 0) return { outcome: "rejected", reason: "The file is empty." };
+  if (stored.sizeBytes === 0) return { outcome: "rejected", code: "empty", reason: "The file is empty." };
   if (stored.sizeBytes !== expected.sizeBytes) {
     return {
       outcome: "rejected",
+      code: "size_mismatch",
       reason: `The upload was ${stored.sizeBytes} bytes but ${expected.sizeBytes} were announced, so it was discarded.`,
     };
   }
@@ -89,6 +93,7 @@ export async function inspectAudioObject(
   if (!detected || !sniffedExtensionMatches(expected.family, detected.ext)) {
     return {
       outcome: "rejected",
+      code: "not_audio",
       reason: detected
         ? `This file is not audio in the announced format (it looks like ${detected.mime}).`
         : "This file is not audio we can play.",
@@ -96,7 +101,7 @@ export async function inspectAudioObject(
   }
   try {
     const parsed = await readDuration(storage, key, stored.sizeBytes);
-    if (!parsed.ok) return { outcome: "rejected", reason: "This file holds no audio track." };
+    if (!parsed.ok) return { outcome: "rejected", code: "no_audio_track", reason: "This file holds no audio track." };
     const durationMs = isFragmentedMp4(head)
       ? fragmentedMp4DurationMs(head, await storage.readRange(key, Math.max(0, stored.sizeBytes - TAIL_BYTES), stored.sizeBytes - 1))
       : parsed.durationMs;
@@ -107,6 +112,6 @@ export async function inspectAudioObject(
       return { outcome: "accepted", durationMs: null, detectedType: detected.mime };
     }
     if (error instanceof AppError) throw error;
-    return { outcome: "rejected", reason: "This audio file is damaged or incomplete." };
+    return { outcome: "rejected", code: "damaged", reason: "This audio file is damaged or incomplete." };
   }
 }

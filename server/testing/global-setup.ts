@@ -41,6 +41,7 @@ export default async function setup(project: TestProject) {
     BETTER_AUTH_SECRET: "test-secret-that-is-long-enough-for-better-auth",
     APP_URL: "http://localhost:3000",
     LOG_LEVEL: "silent",
+    METRICS_TOKEN: "integration-tests-metrics-token",
   });
 
   return async () => {

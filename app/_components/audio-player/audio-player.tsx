@@ -6,6 +6,7 @@ import type { PlayOutcome } from "./play-outcome";
 import { PlaybackSpeed } from "./playback-speed";
 import { SeekBar, type PlayerMarker } from "./seek-bar";
 import { TransportControls } from "./transport-controls";
+import { useReportPlayOutcome } from "./use-play-outcome";
 import { usePlayer } from "./use-player";
 
 export interface AudioPlayerHandle {
@@ -40,7 +41,8 @@ export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(funct
   { recordingId, title, durationMs, markers = [], compact = false, onTime, onPlayOutcome, underSeekBar },
   ref,
 ) {
-  const player = usePlayer({ recordingId, durationMs, onPlayOutcome });
+  const reportPlayOutcome = useReportPlayOutcome(recordingId, onPlayOutcome);
+  const player = usePlayer({ recordingId, durationMs, onPlayOutcome: reportPlayOutcome });
   const { position, duration, seek, pause, toggle, lastPosition } = player;
 
   useImperativeHandle(ref, () => ({ seek, pause, currentTime: () => lastPosition.current }), [lastPosition, pause, seek]);

@@ -11,6 +11,7 @@ import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatBytes } from "@/lib/format";
 import { formatName } from "@/app/_lib/formats";
 import { StatusBadge } from "./status-badge";
+import { WhoListened } from "./who-listened";
 
 type Recording = RouterOutputs["recording"]["byId"];
 
@@ -148,6 +149,8 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
         <AnalysisSection recordingId={recordingId} analysis={analysis.data} error={analysis.error?.message ?? null} onSeek={seek} />
       )}
       <Analysis analysis={recording.analysis} />
+
+      {playable && recording.canManage && <WhoListened recordingId={recordingId} />}
 
       {playable && (
         <CommentsPanel

@@ -8,7 +8,7 @@ import { StorageMeter } from "./storage-meter";
 export interface ShellUser {
   name: string;
   email: string;
-  role: "student" | "coach";
+  role: "student" | "coach" | "admin";
 }
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
@@ -18,6 +18,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     { href: "/recordings/new", label: "New recording", active: pathname === "/recordings/new" },
     { href: "/progress", label: "Progress", active: pathname === "/progress" },
     ...(user.role === "coach" ? [{ href: "/students", label: "Students", active: pathname.startsWith("/students") }] : []),
+    ...(user.role === "admin" ? [{ href: "/admin", label: "Admin", active: pathname.startsWith("/admin") }] : []),
   ];
   return (
     <div className="min-h-screen">

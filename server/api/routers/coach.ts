@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { auditAction } from "../../audit/audit";
 import { acceptInvite, createInvite, describeInvite, listInvites, revokeInvite } from "../../coaching/invites";
 import { listCoaches, listStudents, setReviewed, unlink } from "../../coaching/students";
 import {
@@ -33,6 +34,7 @@ export const coachRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const invite = await createInvite(ctx.services.db, ctx.user.id, input, ctx.services.now());
+      await auditAction(ctx, { event: "invite.created", detail: { inviteId: invite.id, reusable: input.reusable } });
       return { ...invite, path: `/invite/${invite.token}` };
     }),
 
@@ -52,13 +54,19 @@ export const coachRouter = createTRPCRouter({
 
   acceptInvite: protectedProcedure
     .input(z.object({ token }))
-    .mutation(({ ctx, input }) => acceptInvite(ctx.services.db, ctx.user.id, input.token, ctx.services.now())),
+    .mutation(async ({ ctx, input }) => {
+      const link = await acceptInvite(ctx.services.db, ctx.user.id, input.token, ctx.services.now());
+      await auditAction(ctx, { event: "invite.accepted", subjectUserId: link.coachId });
+      await auditAction(ctx, { event: "coach.linked", subjectUserId: link.coachId });
+      return link;
+    }),
 
   /** Either side ends the link; access ends with it, at once. */
   unlink: protectedProcedure
     .input(z.object({ userId: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }) => {
       await unlink(ctx.services.db, ctx.user.id, input.userId);
+      await auditAction(ctx, { event: "coach.unlinked", subjectUserId: input.userId });
       return { ok: true as const };
     }),
 

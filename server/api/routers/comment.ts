@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { auditAction } from "../../audit/audit";
 import { authorizeRecording } from "../../access/policy";
 import {
   addComment,
@@ -36,7 +37,15 @@ export const commentRouter = createTRPCRouter({
 
   add: recordingViewerProcedure
     .input(z.object(commentFields))
-    .mutation(({ ctx, input }) => addComment(ctx.services.db, ctx.user.id, ctx.recording.id, input)),
+    .mutation(async ({ ctx, input }) => {
+      const comment = await addComment(ctx.services.db, ctx.user.id, ctx.recording.id, input);
+      await auditAction(ctx, {
+        event: "comment.added",
+        subjectUserId: ctx.recording.ownerId,
+        recordingId: ctx.recording.id,
+      });
+      return comment;
+    }),
 
   update: protectedProcedure
     .input(z.object({ commentId: z.uuid({ message: "Comment not found." }), ...commentFields }))

@@ -1,12 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { can, viewableOwner } from "../../access/policy";
+import { auditAction } from "../../audit/audit";
+import { RecordingStatus } from "../../generated/prisma/enums";
+import { metrics } from "../../metrics/metrics";
 import { withViewerState } from "../../coaching/viewer-state";
 import { analysisFor, requestAnalysis } from "../../recordings/analysis-request";
 import { withAnalysisSummary } from "../../recordings/analysis-view";
 import { requestDeletion } from "../../recordings/deletion";
 import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
 import { confirmUpload, createUpload } from "../../recordings/uploads";
+import { VISIBLE_STATUSES } from "../../recordings/view";
 import {
   createTRPCRouter,
   protectedProcedure,
@@ -77,7 +81,13 @@ export const recordingRouter = createTRPCRouter({
   ),
 
   delete: recordingDeleteProcedure.mutation(async ({ ctx }) => {
-    await requestDeletion(ctx.services, ctx.recording.id);
+    const { id, status } = ctx.recording;
+    await requestDeletion(ctx.services, id);
+    // Deleting a reservation before it was confirmed is how the browser cancels an upload.
+    if (status === RecordingStatus.PENDING) metrics.uploadsCancelled.inc();
+    else if (VISIBLE_STATUSES.includes(status)) {
+      await auditAction(ctx, { event: "recording.deleted", subjectUserId: ctx.user.id, recordingId: id });
+    }
     return { ok: true as const };
   }),
 
