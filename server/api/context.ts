@@ -30,9 +30,13 @@ export function createInnerContext(options: {
 
 export type Context = ReturnType<typeof createInnerContext>;
 
-/** The context of an HTTP request to /api/trpc: the signed-in user comes from the session cookie. */
-export async function createRequestContext({ headers }: { headers: Headers }): Promise<Context> {
-  const session = await auth.api.getSession({ headers });
+/**
+ * The context of an HTTP request to /api/trpc: the signed-in user comes from the session cookie.
+ * Cookies better-auth renews while reading it (its cookie cache) go out with the response.
+ */
+export async function createRequestContext({ headers, resHeaders }: { headers: Headers; resHeaders: Headers }): Promise<Context> {
+  const { response: session, headers: authHeaders } = await auth.api.getSession({ headers, returnHeaders: true });
+  for (const cookie of authHeaders.getSetCookie()) resHeaders.append("set-cookie", cookie);
   return createInnerContext({
     user: session ? sessionUser(session.user) : null,
     clientAddress: clientAddressOf(headers),

@@ -11,6 +11,11 @@ export const auth = betterAuth({
   secret: env.BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider: "postgresql" }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  // Requests read the session from a signed cookie instead of the database for up to five minutes
+  // after it was last checked. Signing out clears that cookie at once; what a coach may see is
+  // checked against the database on every request (server/access/policy.ts), so ending a link
+  // still ends access at once. A session revoked elsewhere lasts until the cookie's five minutes.
+  session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
   user: {
     additionalFields: {
       role: {

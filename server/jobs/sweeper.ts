@@ -3,6 +3,7 @@ import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
 import { metrics } from "../metrics/metrics";
 import type { Services } from "../recordings/services";
+import { adjustUsage } from "../recordings/usage";
 import { parseAudioKey, USERS_PREFIX } from "../storage/keys";
 
 export interface SweepSettings {
@@ -42,10 +43,14 @@ export async function queueAbandonedUploads(services: Services, settings: SweepS
  */
 export async function expireUpload(services: Services, recordingId: string) {
   const { db, storage } = services;
-  const [expired] = await db.$queryRaw<{ fileKey: string | null }[]>`
-    update recording set status = 'EXPIRED', "failureReason" = ${EXPIRED_REASON}
-    where id = ${recordingId}::uuid and status = 'PENDING'
-    returning "fileKey"`;
+  const expired = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ fileKey: string | null; ownerId: string; sizeBytes: number | null }[]>`
+      update recording set status = 'EXPIRED', "failureReason" = ${EXPIRED_REASON}
+      where id = ${recordingId}::uuid and status = 'PENDING'
+      returning "fileKey", "ownerId", "sizeBytes"`;
+    if (row) await adjustUsage(tx, row.ownerId, -(row.sizeBytes ?? 0));
+    return row;
+  });
   if (expired) metrics.uploadsExpired.inc();
   if (!expired?.fileKey) return { expired: Boolean(expired), objectDeleted: false };
   // A failure here leaves an object with no live row: the orphan sweep removes it later.

@@ -3,6 +3,8 @@ import { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
 import type { Services } from "./services";
+import { adjustUsage } from "./usage";
+import { QUOTA_STATUSES } from "./view";
 
 const FIRST_RETRY_SECONDS = 30;
 const MAX_RETRY_SECONDS = 3600;
@@ -20,15 +22,20 @@ export function retryDelaySeconds(attempts: number) {
  */
 export async function requestDeletion(services: Services, recordingId: string) {
   const { db, now } = services;
-  const marked = await db.recording.updateMany({
-    where: { id: recordingId, status: { notIn: [RecordingStatus.DELETING, RecordingStatus.DELETED] } },
-    data: {
-      status: RecordingStatus.DELETING,
-      deleteRequestedAt: now(),
-      nextDeleteAttemptAt: now(),
-    },
+  const marked = await db.$transaction(async (tx) => {
+    // The row lock keeps a concurrent confirm or expiry from changing the status under us.
+    const [row] = await tx.$queryRaw<{ ownerId: string; status: RecordingStatus; sizeBytes: number | null }[]>`
+      select "ownerId", status, "sizeBytes" from recording where id = ${recordingId}::uuid for update`;
+    if (!row || row.status === RecordingStatus.DELETING || row.status === RecordingStatus.DELETED) return false;
+    await tx.recording.update({
+      where: { id: recordingId },
+      data: { status: RecordingStatus.DELETING, deleteRequestedAt: now(), nextDeleteAttemptAt: now() },
+      select: { id: true },
+    });
+    if (QUOTA_STATUSES.includes(row.status)) await adjustUsage(tx, row.ownerId, -(row.sizeBytes ?? 0));
+    return true;
   });
-  if (marked.count === 0) return;
+  if (!marked) return;
   await attemptDeletion(services, recordingId);
 }
 

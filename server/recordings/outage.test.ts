@@ -12,6 +12,7 @@ import { installJobQueues } from "../jobs/boss";
 import { JobRuntime } from "../jobs/runtime";
 import { TEST_JOB_SETTINGS } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
+import { Storage } from "../storage/storage";
 
 describe("S3 down", () => {
   const stack = useStoppableS3();
@@ -24,6 +25,21 @@ describe("S3 down", () => {
     await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
     expect(await db.recording.count({ where: { ownerId: owner.id } })).toBe(0);
     await stack.s3.restart();
+    await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("ok");
+  });
+
+  it("after a failure, createUpload is refused at once, without asking S3, until one probe after the cool-down", async () => {
+    const clock = { now: 0 };
+    const storage = new Storage({ ...stack.s3.config, breaker: { cooldownMs: 5000, now: () => clock.now } });
+    const caller = callerFor(await createUser(), testServices({ storage }));
+    const input = { fileName: "a.wav", contentType: "audio/wav", sizeBytes: 100 };
+    await stack.s3.stop();
+    await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
+    await stack.s3.restart();
+    // S3 is back, so this refusal is the breaker's own.
+    clock.now = 4999;
+    await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("SERVICE_UNAVAILABLE");
+    clock.now = 5000;
     await expect(outcomeOf(() => caller.recording.createUpload(input))).resolves.toBe("ok");
   });
 

@@ -5,8 +5,8 @@ import { RecordingStatus } from "../generated/prisma/enums";
 import { audioTypeOf } from "../../lib/audio-types";
 import { metrics } from "../metrics/metrics";
 import type { Services } from "./services";
+import { usedBytes } from "./usage";
 import {
-  QUOTA_STATUSES,
   recordingDetailSelect,
   recordingSummarySelect,
   toDetail,
@@ -76,14 +76,11 @@ export async function getRecording({ db }: Services, recordingId: string) {
 }
 
 export async function usage({ db, settings }: Services, ownerId: string) {
-  const [stored, recordingCount] = await Promise.all([
-    db.recording.aggregate({
-      where: { ownerId, status: { in: QUOTA_STATUSES } },
-      _sum: { sizeBytes: true },
-    }),
+  const [bytesUsed, recordingCount] = await Promise.all([
+    usedBytes(db, ownerId),
     db.recording.count({ where: { ownerId, status: { in: VISIBLE_STATUSES } } }),
   ]);
-  return { bytesUsed: stored._sum.sizeBytes ?? 0, quotaBytes: settings.quotaBytes, recordingCount };
+  return { bytesUsed, quotaBytes: settings.quotaBytes, recordingCount };
 }
 
 const AUDIO_NOT_AVAILABLE = "Audio is not available for this recording.";

@@ -10,7 +10,8 @@ import { inspectAudioObject } from "../storage/inspect";
 import { audioKey } from "../storage/keys";
 import { cleanTitle, formatBytes, titleFromFileName } from "../../lib/format";
 import type { Services } from "./services";
-import { QUOTA_STATUSES, recordingDetailSelect, toDetail } from "./view";
+import { adjustUsage, reserveUsage } from "./usage";
+import { recordingDetailSelect, toDetail } from "./view";
 
 export interface CreateUploadInput {
   fileName: string;
@@ -56,29 +57,26 @@ export async function createUpload(services: Services, ownerId: string, input: C
   const title =
     cleanTitle(input.title ?? "") || titleFromFileName(input.fileName) || "Untitled recording";
 
-  // Signing a policy needs no S3 round trip, so ask S3 first: an upload it cannot take should
-  // fail here, plainly, not halfway through in the browser.
-  await storage.assertReachable();
+  // Signing a policy needs no S3 round trip, so an upload S3 cannot take would only fail halfway
+  // through in the browser: the storage's circuit breaker, fed by real S3 results, refuses it here.
+  await storage.ensureAvailable();
 
   await db.$transaction(async (tx) => {
-    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${ownerId}))`;
+    // Reserving locks the user's usage row: their uploads are checked one at a time.
+    const quota = await reserveUsage(tx, ownerId, input.sizeBytes, settings.quotaBytes);
     const pending = await tx.recording.count({ where: { ownerId, status: RecordingStatus.PENDING } });
+    // Throwing rolls the reservation back.
     if (pending >= settings.maxPendingUploads) {
       throw new AppError(
         "TOO_MANY_REQUESTS",
         `You already have ${pending} uploads in progress. Let them finish, then try again.`,
       );
     }
-    const used = await tx.recording.aggregate({
-      where: { ownerId, status: { in: QUOTA_STATUSES } },
-      _sum: { sizeBytes: true },
-    });
-    const bytesUsed = used._sum.sizeBytes ?? 0;
-    if (bytesUsed + input.sizeBytes > settings.quotaBytes) {
+    if (!quota.reserved) {
       throw new AppError(
         "BAD_REQUEST",
         `Your storage is full: this file needs ${formatBytes(input.sizeBytes)} and ${formatBytes(
-          Math.max(0, settings.quotaBytes - bytesUsed),
+          Math.max(0, settings.quotaBytes - quota.bytesUsed),
         )} of your ${formatBytes(settings.quotaBytes)} is left. Delete recordings to make room.`,
       );
     }
@@ -107,7 +105,10 @@ export async function createUpload(services: Services, ownerId: string, input: C
     return { recordingId, upload, expiresAt, maxBytes: input.sizeBytes };
   } catch (error) {
     // Nothing can reach S3 without the policy, so the reservation goes with it.
-    await db.recording.delete({ where: { id: recordingId } });
+    await db.$transaction(async (tx) => {
+      await tx.recording.delete({ where: { id: recordingId } });
+      await adjustUsage(tx, ownerId, -input.sizeBytes);
+    });
     throw error;
   }
 }
@@ -138,7 +139,7 @@ async function settleUpload(services: Services, recordingId: string) {
   const { db, storage, now } = services;
   const recording = await db.recording.findUniqueOrThrow({
     where: { id: recordingId },
-    select: { status: true, fileKey: true, contentType: true, sizeBytes: true },
+    select: { ownerId: true, status: true, fileKey: true, contentType: true, sizeBytes: true },
   });
   if (recording.status !== RecordingStatus.PENDING) return loadDetail(services, recordingId);
   if (!recording.fileKey || !recording.contentType || recording.sizeBytes === null) {
@@ -162,9 +163,14 @@ async function settleUpload(services: Services, recordingId: string) {
     await storage.delete(recording.fileKey).catch((error: unknown) => {
       logger.warn({ err: error, recordingId }, "could not delete a rejected upload yet");
     });
-    const failed = await db.recording.updateMany({
-      where: { id: recordingId, status: RecordingStatus.PENDING },
-      data: { status: RecordingStatus.FAILED, failureReason: inspection.reason },
+    const reserved = recording.sizeBytes;
+    const failed = await db.$transaction(async (tx) => {
+      const updated = await tx.recording.updateMany({
+        where: { id: recordingId, status: RecordingStatus.PENDING },
+        data: { status: RecordingStatus.FAILED, failureReason: inspection.reason },
+      });
+      if (updated.count === 1) await adjustUsage(tx, recording.ownerId, -reserved);
+      return updated;
     });
     if (failed.count) metrics.uploadsFailed.inc({ reason: inspection.code });
     logger.info({ recordingId, reason: inspection.reason }, "upload rejected");

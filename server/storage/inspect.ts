@@ -4,7 +4,9 @@ import { fileTypeFromBuffer } from "file-type";
 import { parseFromTokenizer } from "music-metadata";
 import { AppError } from "../errors";
 import { sniffedExtensionMatches, type ContainerFamily } from "../../lib/audio-types";
+import { adtsDurationMs } from "./adts";
 import { fragmentedMp4DurationMs, isFragmentedMp4 } from "./fmp4";
+import { webmDurationFromTailMs } from "./webm-tail";
 import type { Storage } from "./storage";
 
 export type Inspection =
@@ -18,8 +20,10 @@ export type RejectionCode = "empty" | "size_mismatch" | "not_audio" | "no_audio_
 /** Confirming a recording reads at most this much of it, however large it is. */
 export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
 const SNIFF_BYTES = 4100;
-// Enough of the end of a fragmented MP4 to hold its last fragment's header.
+// Enough of the end of a fragmented MP4 or a recorder's WebM to hold its last fragment or cluster.
 const TAIL_BYTES = 64 * 1024;
+// Raw AAC is walked frame by frame up to this far (a minute or more of speech).
+const ADTS_WALK_BYTES = 1024 * 1024;
 
 class BudgetExceeded extends Error {}
 
@@ -69,6 +73,22 @@ async function readDuration(storage: Storage, key: string, sizeBytes: number) {
 }
 
 /**
+ * The length of the containers that state none in their header, from the frames themselves:
+ * fragmented MP4 and a recorder's WebM from their last fragment or cluster (one ranged read of the
+ * tail), raw AAC by walking its frames.
+ */
+async function durationFromFrames(storage: Storage, key: string, head: Uint8Array, sizeBytes: number, family: ContainerFamily) {
+  const tail = () => storage.readRange(key, Math.max(0, sizeBytes - TAIL_BYTES), sizeBytes - 1);
+  if (isFragmentedMp4(head)) return fragmentedMp4DurationMs(head, await tail());
+  if (family === "webm") return webmDurationFromTailMs(head, await tail());
+  if (family === "aac") {
+    const frames = sizeBytes <= head.length ? head : await storage.readRange(key, 0, Math.min(sizeBytes, ADTS_WALK_BYTES) - 1);
+    return adtsDurationMs(frames, sizeBytes);
+  }
+  return null;
+}
+
+/**
  * Looks at what actually landed in storage, whatever the upload policy promised: the object must
  * exist, have exactly the declared size, and be a well-formed audio container of the declared
  * family. Storage (s3rver, or a misconfigured bucket) is never trusted to have enforced anything.
@@ -102,9 +122,12 @@ export async function inspectAudioObject(
   try {
     const parsed = await readDuration(storage, key, stored.sizeBytes);
     if (!parsed.ok) return { outcome: "rejected", code: "no_audio_track", reason: "This file holds no audio track." };
-    const durationMs = isFragmentedMp4(head)
-      ? fragmentedMp4DurationMs(head, await storage.readRange(key, Math.max(0, stored.sizeBytes - TAIL_BYTES), stored.sizeBytes - 1))
-      : parsed.durationMs;
+    // A fragmented MP4's header states the first fragment's length at best; the others' headers
+    // state none at all.
+    const durationMs =
+      isFragmentedMp4(head) || parsed.durationMs === null
+        ? await durationFromFrames(storage, key, head, stored.sizeBytes, expected.family)
+        : parsed.durationMs;
     return { outcome: "accepted", durationMs, detectedType: detected.mime };
   } catch (error) {
     // A container too long to walk within the budget is still audio: its duration stays unknown.

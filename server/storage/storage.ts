@@ -12,6 +12,7 @@ import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AppError } from "../errors";
+import { CircuitBreaker, type BreakerOptions } from "./circuit-breaker";
 
 export interface StorageConfig {
   bucket: string;
@@ -19,7 +20,14 @@ export interface StorageConfig {
   endpoint?: string;
   forcePathStyle: boolean;
   requestTimeoutMs: number;
+  /** Overrides for the reachability breaker (tests control its clock). */
+  breaker?: Partial<BreakerOptions>;
 }
+
+// A success vouches for S3 for a few seconds of uploads; after a failure, uploads are refused at
+// once for a few seconds before one request probes S3 again.
+const BREAKER_FRESH_MS = 10_000;
+const BREAKER_COOLDOWN_MS = 5_000;
 
 export interface UploadPolicy {
   url: string;
@@ -34,6 +42,7 @@ export interface StoredObject {
 export const SERVER_SIDE_ENCRYPTION = "AES256";
 
 const UNAVAILABLE = "Audio storage is unavailable right now. Please try again in a minute.";
+const unavailable = (cause?: unknown) => new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE, { cause });
 
 function isNotFound(error: unknown) {
   return (
@@ -42,23 +51,19 @@ function isNotFound(error: unknown) {
   );
 }
 
-/** S3 failures that are S3's fault (down, slow, 5xx) become one clear, retryable error. */
-async function call<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isNotFound(error)) throw error;
-    throw new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE, { cause: error });
-  }
-}
-
 /** Everything the app does with the bucket. One instance per process (see ./index.ts). */
 export class Storage {
   readonly client: S3Client;
   readonly bucket: string;
+  private readonly breaker: CircuitBreaker;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
+    this.breaker = new CircuitBreaker({
+      freshMs: BREAKER_FRESH_MS,
+      cooldownMs: BREAKER_COOLDOWN_MS,
+      ...config.breaker,
+    });
     this.client = new S3Client({
       region: config.region,
       endpoint: config.endpoint,
@@ -72,9 +77,43 @@ export class Storage {
     });
   }
 
-  /** Throws SERVICE_UNAVAILABLE unless the bucket answers. */
+  /**
+   * A request to S3. Its outcome feeds the breaker; S3's failures (down, slow, 5xx) become one
+   * clear, retryable SERVICE_UNAVAILABLE, while "no such key" is passed on as the answer it is.
+   */
+  private async request<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      const result = await operation();
+      this.breaker.record(true);
+      return result;
+    } catch (error) {
+      // "No such key" is S3 answering; anything else counts against it.
+      this.breaker.record(isNotFound(error));
+      if (isNotFound(error)) throw error;
+      throw unavailable(error);
+    }
+  }
+
+  /**
+   * Throws SERVICE_UNAVAILABLE unless S3 may be assumed reachable, from the recent results of
+   * real requests; asks the bucket (HeadBucket) only when nothing recent is known.
+   */
+  ensureAvailable(): Promise<void> {
+    return this.breaker.ensureAvailable(() => this.assertReachable(), () => unavailable());
+  }
+
+  /** Asks the bucket now (HeadBucket); throws SERVICE_UNAVAILABLE unless it answers. */
   async assertReachable(): Promise<void> {
-    await call(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket })));
+    await this.request(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket })));
+  }
+
+  /** Signing happens here, without a request to S3: failures (credentials) are still S3's. */
+  private async sign<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw unavailable(error);
+    }
   }
 
   /**
@@ -87,7 +126,7 @@ export class Storage {
     sizeBytes: number;
     expiresInSeconds: number;
   }): Promise<UploadPolicy> {
-    return call(() =>
+    return this.sign(() =>
       createPresignedPost(this.client, {
         Bucket: this.bucket,
         Key: input.key,
@@ -107,7 +146,7 @@ export class Storage {
 
   async head(key: string): Promise<StoredObject | null> {
     try {
-      const result = await call(() =>
+      const result = await this.request(() =>
         this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })),
       );
       return { sizeBytes: result.ContentLength ?? 0, contentType: result.ContentType };
@@ -119,7 +158,7 @@ export class Storage {
 
   /** Bytes start..end inclusive, read with a ranged GET. */
   async readRange(key: string, start: number, end: number): Promise<Uint8Array> {
-    const result = await call(() =>
+    const result = await this.request(() =>
       this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}` }),
       ),
@@ -130,7 +169,7 @@ export class Storage {
   /** Idempotent: deleting a missing object succeeds. */
   async delete(key: string): Promise<void> {
     try {
-      await call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+      await this.request(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
@@ -147,7 +186,7 @@ export class Storage {
     fileName: string;
     expiresInSeconds: number;
   }): Promise<string> {
-    return call(() =>
+    return this.sign(() =>
       getSignedUrl(
         this.client,
         new GetObjectCommand({
@@ -167,7 +206,7 @@ export class Storage {
    * need a cipher OpenSSL 3 no longer ships, and a key is a cursor worth storing.
    */
   async listPage(prefix: string, after?: string, maxKeys = 1000) {
-    const page = await call(() =>
+    const page = await this.request(() =>
       this.client.send(
         new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: after, MaxKeys: maxKeys }),
       ),

@@ -24,6 +24,9 @@ export async function startStoppableS3() {
     endpoint: `http://127.0.0.1:${port}`,
     forcePathStyle: true,
     requestTimeoutMs: 1000,
+    // After a failure, the next upload probes S3 again at once, so recovery needs no clock here
+    // (circuit-breaker.test.ts and outage.test.ts control the cool-down's clock themselves).
+    breaker: { cooldownMs: 0 },
   };
   return {
     config,

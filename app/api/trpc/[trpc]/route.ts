@@ -7,7 +7,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createRequestContext({ headers: req.headers }),
+    createContext: ({ resHeaders }) => createRequestContext({ headers: req.headers, resHeaders }),
   });
 }
 
