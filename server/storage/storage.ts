@@ -12,6 +12,7 @@ import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AppError } from "../errors";
+import { Readable } from "node:stream";
 
 export interface StorageConfig {
   bucket: string;
@@ -133,6 +134,21 @@ export class Storage {
       await call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
     } catch (error) {
       if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /**
+   * The object's bytes as a stream that S3 sends as the reader pulls them, never held whole in
+   * memory; null when there is no such object.
+   */
+  async getObjectStream(key: string): Promise<Readable | null> {
+    try {
+      const result = await call(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })));
+      if (!(result.Body instanceof Readable)) throw new Error(`S3 returned no stream for ${key}`);
+      return result.Body;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
     }
   }
 
