@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import type { Services } from "../recordings/services";
 import { callerFor, createUser, uploadRecording } from "../testing/helpers";
 import { analysisJobsOf, makeRetriesDue, purgeQueue, TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
-import { realisticMetrics, waveformFor } from "../testing/analysis";
+import { realisticMetrics, waveformFor } from "../testing/analysis-metrics";
 import { useStoppableS3 } from "../testing/outage";
 import type { Analyzer } from "./analysis";
 import { backfillAnalyses } from "./backfill";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditIsClean, auditStorage } from "../storage/audit";
-import { realisticMetrics } from "../testing/analysis";
+import { realisticMetrics } from "../testing/analysis-metrics";
 import { ANALYSIS_VERSION } from "../analysis/analyze";
 import { callerFor, createUser, uploadRecording, uploadWithoutConfirming } from "../testing/helpers";
 import { analysisJobsOf, MAINTENANCE_QUEUES, TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
