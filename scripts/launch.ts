@@ -1,6 +1,7 @@
 // `npm run dev` and `npm start`: bring up whatever the environment does not provide (an embedded
 // PostgreSQL when DATABASE_URL is unset, s3rver when S3_BUCKET is unset), apply migrations, set up
-// the bucket, seed the demo accounts on a local stack, then run Next.js with that configuration.
+// the bucket, seed the demo accounts (and the student's demo recordings) on a local stack, then run
+// Next.js with that configuration.
 import "./local/load-env";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";

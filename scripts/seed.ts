@@ -1,6 +1,7 @@
 import { auth } from "../server/auth/auth";
 import { db } from "../server/db/client";
 import { grantAdmin } from "../server/operations/admins";
+import { seedDemoRecordings } from "./seed-recordings";
 
 export const DEMO_ACCOUNTS = {
   coach: { name: "Casey Coach", email: "coach@example.com", password: "speechcoach-demo", role: "coach" },
@@ -34,4 +35,6 @@ export async function seedDemoAccounts() {
   console.log(`  coach:   ${DEMO_ACCOUNTS.coach.email}`);
   console.log(`  student: ${DEMO_ACCOUNTS.student.email} (linked to the coach)`);
   console.log(`  admin:   ${DEMO_ADMIN.email} (the /admin page)`);
+  const added = await seedDemoRecordings(ids.student!);
+  if (added > 0) console.log(`  ${added} demo recordings added for the student; the background worker analyses them.`);
 }

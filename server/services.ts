@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "./db/client";
 import { env } from "./env";
-import { JobSender } from "./jobs/boss";
+import { analyzeAudio } from "./analysis/analyze";
+import { jobSender } from "./jobs/boss";
 import { createRateLimits } from "./limits/rate-limits";
 import type { Services } from "./recordings/services";
 import { storage } from "./storage";
 
-const jobs = new JobSender();
 const rateLimits = createRateLimits(db, {
   createUpload: env.UPLOADS_PER_MINUTE,
   confirmUpload: env.CONFIRMS_PER_MINUTE,
@@ -19,7 +19,8 @@ export function servicesFromEnv(): Services {
     db,
     storage,
     rateLimits,
-    jobs,
+    jobs: jobSender,
+    analyzer: { analyze: analyzeAudio },
     settings: {
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
       quotaBytes: env.USER_QUOTA_BYTES,

@@ -51,7 +51,7 @@ export interface JobRequest<Data extends object = object> {
   startAfter?: Date;
 }
 
-/** Queues jobs. Never opens a connection of its own: see the note at the top. */
+/** Queues jobs. Never opens a connection of its own: see the note at the top. Stateless. */
 export class JobSender {
   // Not started: used only for the SQL pg-boss writes for an insert.
   private readonly boss = new PgBoss({ connectionString: "postgres://unused" });
@@ -74,3 +74,5 @@ export class JobSender {
     );
   }
 }
+
+export const jobSender = new JobSender();

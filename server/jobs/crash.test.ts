@@ -6,8 +6,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditIsClean, auditStorage } from "../storage/audit";
-import { createUser, uploadRecording } from "../testing/helpers";
-import { TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
+import { realisticMetrics } from "../testing/analysis-metrics";
+import { ANALYSIS_VERSION } from "../analysis/analyze";
+import { callerFor, createUser, uploadRecording, uploadWithoutConfirming } from "../testing/helpers";
+import { analysisJobsOf, MAINTENANCE_QUEUES, TEST_JOB_SETTINGS, useJobRuntime } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
 
 const CHILD = path.resolve(import.meta.dirname, "../testing/crash-child.ts");
@@ -38,7 +40,8 @@ function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
 
 const hoursLater = (hours: number) => () => new Date(Date.now() + hours * 3600 * 1000);
 
-describe("a crash", () => {
+// Each test starts a process of the app (tsx compiling it afresh), which is slow on a busy machine.
+describe("a crash", { timeout: 120_000 }, () => {
   it("between upload and confirm: the worker expires the upload and removes its object", async () => {
     const user = await createUser();
     const recordingId = await runUntilCheckpointThenKill("upload-then-crash", user.id, "speech-short.m4a");
@@ -46,7 +49,7 @@ describe("a crash", () => {
     expect(crashed.status).toBe("PENDING");
     expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(true);
 
-    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS, MAINTENANCE_QUEUES);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status).toBe("EXPIRED");
     expect(await stack.s3.storage.exists(crashed.fileKey!)).toBe(false);
     expect(auditIsClean(await auditStorage(stack.services, `users/${user.id}/`))).toBe(true);
@@ -61,12 +64,41 @@ describe("a crash", () => {
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], awaitingDeletion: 1 });
 
-    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS, MAINTENANCE_QUEUES);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("DELETED");
     expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
     const audit = await auditStorage(stack.services, `users/${user.id}/`);
     expect(auditIsClean(audit)).toBe(true);
     expect(audit.awaitingDeletion).toBe(0);
+  });
+});
+
+describe("a crash while confirming", { timeout: 120_000 }, () => {
+  const stateOf = async (recordingId: string) => ({
+    status: (await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status,
+    analysis: (await db.recordingAnalysis.findUnique({ where: { recordingId } }))?.status ?? null,
+    jobs: (await analysisJobsOf(recordingId)).map((job) => job.state),
+  });
+
+  it("after marking READY but before its analysis is queued: nothing was committed, and confirming again does both", async () => {
+    const user = await createUser();
+    const recordingId = await uploadWithoutConfirming(user, "speech-short.wav", stack.services);
+    await runUntilCheckpointThenKill("confirm-crash-inside-transaction", user.id, recordingId);
+    expect(await stateOf(recordingId)).toEqual({ status: "PENDING", analysis: null, jobs: [] });
+
+    await callerFor(user, stack.services).recording.confirmUpload({ recordingId });
+    expect(await stateOf(recordingId)).toEqual({ status: "READY", analysis: "pending", jobs: ["created"] });
+  });
+
+  it("right after the commit: the recording is READY with its analysis queued, and a worker analyses it", async () => {
+    const user = await createUser();
+    const recordingId = await uploadWithoutConfirming(user, "speech-short.wav", stack.services);
+    await runUntilCheckpointThenKill("confirm-then-crash", user.id, recordingId);
+    expect(await stateOf(recordingId)).toEqual({ status: "READY", analysis: "pending", jobs: ["created"] });
+
+    const analyzer = { analyze: async () => ({ version: ANALYSIS_VERSION, metrics: realisticMetrics(), waveform: { peaks: [0, 0.5], peaksPerSecond: 1 } }) };
+    await jobs.runtime.runDueJobs({ ...stack.services, analyzer }, TEST_JOB_SETTINGS, ["analysis.run"]);
+    expect(await stateOf(recordingId)).toEqual({ status: "READY", analysis: "done", jobs: ["completed"] });
   });
 });
 

@@ -9,6 +9,7 @@ import { clearExpiredRateLimits } from "../limits/rate-limits";
 import { rollUpDailyUsage } from "../operations/daily-usage";
 import { attemptDeletion, queueDueDeletions } from "../recordings/deletion";
 import type { Services } from "../recordings/services";
+import { runAnalysis } from "./analysis";
 import type { QueueName } from "./queues";
 import { applyRetention } from "./retention";
 import { expireUpload, queueAbandonedUploads, sweepOrphanObjects, type SweepSettings } from "./sweeper";
@@ -33,6 +34,7 @@ export function jobHandlers(services: Services, settings: JobSettings): Partial<
     "orphans.sweep": () => sweepOrphanObjects(services, settings),
     "retention.scan": async () =>
       settings.retentionDays ? applyRetention(services, settings.retentionDays) : { skipped: "retention is off" },
+    "analysis.run": (job) => runAnalysis(services, job, recordingIdOf(job)),
     "rate-limits.clean": async () => ({ cleared: await clearExpiredRateLimits(services.db, services.now()) }),
     "usage.rollup": () => rollUpDailyUsage(services.db, services.now()),
     "audit.prune": async () =>

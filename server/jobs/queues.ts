@@ -51,6 +51,14 @@ export const QUEUES = {
   "usage.rollup": scan("*/15 * * * *"),
   /** Removes audit events older than AUDIT_RETENTION_DAYS, the only deletion the log allows. */
   "audit.prune": scan("43 3 * * *", 900),
+  /**
+   * Analyses one recording (queued with the confirm that made it READY, by a request, or by the
+   * backfill). `short`: one waiting job per recording. Batches of one: a job can take minutes.
+   */
+  "analysis.run": {
+    batchSize: 1,
+    options: { policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800, deadLetter: DEAD_LETTERS },
+  },
   [DEAD_LETTERS]: { options: { policy: "standard", retentionMinutes: 30 * 24 * 60 } },
 } satisfies Record<string, QueueDefinition>;
 

@@ -4,8 +4,8 @@ import { db } from "../db/client";
 import type { SessionUser } from "../api/context";
 import { auditIsClean, auditStorage } from "../storage/audit";
 import { Storage } from "../storage/storage";
-import { callerFor, createUser, fixture, postToStorage, uploadRecording } from "../testing/helpers";
-import { useJobRuntime } from "../testing/jobs";
+import { callerFor, createUser, uploadRecording, uploadWithoutConfirming } from "../testing/helpers";
+import { MAINTENANCE_QUEUES, useJobRuntime } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
 import { JobRuntime } from "./runtime";
 import { sweepOrphanObjects } from "./sweeper";
@@ -21,15 +21,7 @@ async function putObject(key: string) {
 }
 
 async function startAbandonedUpload(name: string, owner?: SessionUser) {
-  owner ??= await createUser();
-  const file = fixture(name);
-  const created = await callerFor(owner, stack.services).recording.createUpload({
-    fileName: name,
-    contentType: file.contentType,
-    sizeBytes: file.bytes.length,
-  });
-  await postToStorage(created.upload, file.bytes, file.contentType);
-  return created.recordingId;
+  return uploadWithoutConfirming(owner ?? (await createUser()), name, stack.services);
 }
 
 describe("expiring abandoned uploads", () => {
@@ -137,12 +129,12 @@ describe("the jobs while S3 is down", () => {
     await callerFor(owner, stack.services).recording.delete({ recordingId: ready.id });
 
     const settings = { graceSeconds: HOUR, maxObjectsPerRun: 1000 };
-    const whileDown = await jobs.runtime.runDueJobs({ ...stack.services, now: later(2 * HOUR) }, settings);
+    const whileDown = await jobs.runtime.runDueJobs({ ...stack.services, now: later(2 * HOUR) }, settings, MAINTENANCE_QUEUES);
     expect(whileDown["orphans.sweep"]?.failed).toHaveLength(1);
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETING");
 
     await stack.s3.restart();
-    await jobs.runtime.runDueJobs({ ...stack.services, now: later(4 * HOUR) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: later(4 * HOUR) }, settings, MAINTENANCE_QUEUES);
     expect((await db.recording.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("DELETED");
     expect((await db.recording.findUniqueOrThrow({ where: { id: abandoned } })).status).toBe("EXPIRED");
     expect(await stack.s3.storage.exists(orphanKey)).toBe(false);

@@ -62,6 +62,8 @@ export async function attemptDeletion(services: Services, recordingId: string): 
     logger.warn({ recordingId, attempts }, "audio deletion failed; will retry");
     return false;
   }
+  // The tombstone keeps nothing measured from the voice either.
+  await db.recordingAnalysis.deleteMany({ where: { recordingId } });
   await db.recording.update({
     where: { id: recordingId },
     data: {

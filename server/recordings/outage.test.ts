@@ -10,7 +10,7 @@ import { applyMigrations } from "../../scripts/local/schema-engine";
 import { callerFor, createUser, fixture, outcomeOf, postToStorage, testServices, uploadRecording } from "../testing/helpers";
 import { installJobQueues } from "../jobs/boss";
 import { JobRuntime } from "../jobs/runtime";
-import { TEST_JOB_SETTINGS } from "../testing/jobs";
+import { MAINTENANCE_QUEUES, TEST_JOB_SETTINGS } from "../testing/jobs";
 import { useStoppableS3 } from "../testing/outage";
 import { Storage } from "../storage/storage";
 
@@ -86,13 +86,13 @@ describe("the database restarted mid-run", () => {
     await pg.stop();
     await expect(outcomeOf(() => caller.recording.list())).resolves.toBe("SERVICE_UNAVAILABLE");
     await expect(caller.recording.byId({ recordingId: ready.id })).rejects.toThrow(/cannot reach its database/);
-    const whileDown = await worker.runDueJobs(services, TEST_JOB_SETTINGS);
+    const whileDown = await worker.runDueJobs(services, TEST_JOB_SETTINGS, MAINTENANCE_QUEUES);
     expect(whileDown["deletions.scan"]?.failed).toHaveLength(1);
     expect(whileDown["deletions.scan"]?.completed).toEqual([]);
 
     pg = await start();
     expect((await caller.recording.list()).items.map((item) => item.id)).toEqual([ready.id]);
-    const healthy = await worker.runDueJobs(services, TEST_JOB_SETTINGS);
+    const healthy = await worker.runDueJobs(services, TEST_JOB_SETTINGS, MAINTENANCE_QUEUES);
     expect(healthy["deletions.scan"]).toEqual({ completed: [{ queued: 0 }], failed: [] });
     await worker.stop();
     await ownDb.$disconnect();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import type { Analyzer } from "../jobs/analysis";
 import type { JobSender } from "../jobs/boss";
 import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";
@@ -21,5 +22,7 @@ export interface Services {
   rateLimits: RateLimits;
   /** Queues background jobs, inside a transaction when given one. */
   jobs: JobSender;
+  /** Measures a recording's audio (server/analysis); tests give fakes. */
+  analyzer: Analyzer;
   now: () => Date;
 }

@@ -8,6 +8,7 @@ import { metrics } from "../metrics/metrics";
 import { uploadsPaused } from "../operations/upload-switch";
 import { inspectAudioObject } from "../storage/inspect";
 import { audioKey } from "../storage/keys";
+import { startAnalysis } from "./analysis-queue";
 import { cleanTitle, formatBytes, titleFromFileName } from "../../lib/format";
 import type { Services } from "./services";
 import { adjustUsage, reserveUsage } from "./usage";
@@ -177,15 +178,20 @@ async function settleUpload(services: Services, recordingId: string) {
     return loadDetail(services, recordingId);
   }
 
-  const ready = await db.recording.updateMany({
-    where: { id: recordingId, status: RecordingStatus.PENDING },
-    data: {
-      status: RecordingStatus.READY,
-      durationMs: inspection.durationMs,
-      uploadedAt: now(),
-      uploadExpiresAt: null,
-    },
+  // Ready and queued for analysis together: a crash cannot leave a recording that is never analysed.
+  const marked = await db.$transaction(async (tx) => {
+    const ready = await tx.recording.updateMany({
+      where: { id: recordingId, status: RecordingStatus.PENDING },
+      data: {
+        status: RecordingStatus.READY,
+        durationMs: inspection.durationMs,
+        uploadedAt: now(),
+        uploadExpiresAt: null,
+      },
+    });
+    if (ready.count === 1) await startAnalysis(tx, recordingId, services.jobs);
+    return ready.count;
   });
-  if (ready.count) metrics.uploadsConfirmed.inc();
+  if (marked) metrics.uploadsConfirmed.inc();
   return loadDetail(services, recordingId);
 }

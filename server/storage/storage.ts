@@ -1,4 +1,5 @@
 import "server-only";
+import { Readable } from "node:stream";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -172,6 +173,21 @@ export class Storage {
       await this.request(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
     } catch (error) {
       if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /**
+   * The object's bytes as a stream that S3 sends as the reader pulls them, never held whole in
+   * memory; null when there is no such object.
+   */
+  async getObjectStream(key: string): Promise<Readable | null> {
+    try {
+      const result = await this.request(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })));
+      if (!(result.Body instanceof Readable)) throw new Error(`S3 returned no stream for ${key}`);
+      return result.Body;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
     }
   }
 

@@ -1,6 +1,8 @@
 // Runs one step of the app in a process of its own and stops dead at a checkpoint, printing
 // "CHECKPOINT <id>", so a test can kill -9 it exactly there. Used by crash.test.ts.
+import { JobSender } from "../jobs/boss";
 import { requestDeletion } from "../recordings/deletion";
+import { confirmUpload } from "../recordings/uploads";
 import { servicesFromEnv } from "../services";
 import { Storage } from "../storage/storage";
 import { callerFor, fixture, postToStorage } from "./helpers";
@@ -40,3 +42,21 @@ if (scenario === "delete-then-crash") {
   });
   await requestDeletion({ ...services, storage }, arg!);
 }
+
+if (scenario === "confirm-crash-inside-transaction") {
+  // The recording is marked READY in the open transaction; the crash comes as its analysis is queued.
+  class CrashingJobs extends JobSender {
+    override async send(): Promise<void> {
+      console.log(`CHECKPOINT ${arg}`);
+      await hang();
+    }
+  }
+  await confirmUpload({ ...servicesFromEnv(), jobs: new CrashingJobs() }, arg!);
+}
+
+if (scenario === "confirm-then-crash") {
+  await confirmUpload(servicesFromEnv(), arg!);
+  console.log(`CHECKPOINT ${arg}`);
+  await hang();
+}
+

@@ -73,18 +73,23 @@ export async function postToStorage(
   return fetch(upload.url, { method: "POST", body: form });
 }
 
-/** Creates, uploads and confirms a recording in one go. */
-export async function uploadRecording(user: SessionUser, name: string, services?: Services) {
+/** Creates a recording and uploads its file, without confirming; resolves to its id. */
+export async function uploadWithoutConfirming(user: SessionUser, name: string, services?: Services) {
   const file = fixture(name);
-  const caller = callerFor(user, services);
-  const created = await caller.recording.createUpload({
+  const created = await callerFor(user, services).recording.createUpload({
     fileName: file.name,
     contentType: file.contentType,
     sizeBytes: file.bytes.length,
   });
   const posted = await postToStorage(created.upload, file.bytes, file.contentType);
   if (!posted.ok) throw new Error(`upload POST failed: ${posted.status}`);
-  return caller.recording.confirmUpload({ recordingId: created.recordingId });
+  return created.recordingId;
+}
+
+/** Creates, uploads and confirms a recording in one go. */
+export async function uploadRecording(user: SessionUser, name: string, services?: Services) {
+  const recordingId = await uploadWithoutConfirming(user, name, services);
+  return callerFor(user, services).recording.confirmUpload({ recordingId });
 }
 
 /** "ok" when the call succeeds, else the tRPC error code it failed with. */
