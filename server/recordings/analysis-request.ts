@@ -4,7 +4,8 @@ import { can } from "../access/policy";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { RecordingStatus } from "../generated/prisma/enums";
-import { enqueueAnalysis, REQUESTED_ANALYSIS_VERSION } from "./analysis-queue";
+import { ANALYSIS_VERSION } from "../analysis/analyze";
+import { enqueueAnalysis } from "./analysis-queue";
 import { getAnalysis, type AnalysisView } from "./analysis-view";
 
 type Analysable = { status: RecordingStatus; fileKey: string | null };
@@ -47,7 +48,7 @@ export async function requestAnalysis(db: Db, recordingId: string) {
   }
   await db.$transaction(async (tx) => {
     const created = await tx.recordingAnalysis.createMany({
-      data: [{ recordingId, status: "pending", version: REQUESTED_ANALYSIS_VERSION }],
+      data: [{ recordingId, status: "pending", version: ANALYSIS_VERSION }],
       skipDuplicates: true,
     });
     const restarted = created.count
@@ -56,7 +57,7 @@ export async function requestAnalysis(db: Db, recordingId: string) {
           where: { recordingId, status: "failed" },
           data: {
             status: "pending",
-            version: REQUESTED_ANALYSIS_VERSION,
+            version: ANALYSIS_VERSION,
             failureReason: null,
             attempts: 0,
             startedAt: null,

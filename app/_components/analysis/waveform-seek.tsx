@@ -12,6 +12,8 @@ interface WaveformSeekProps {
   peaks: number[];
   peaksPerSecond: number;
   currentTime: number;
+  /** The player's length in seconds, so the drawing lines up with its seek bar; else the waveform's own. */
+  duration: number | null;
   pauses: Span[];
   monotone: Span[];
   onSeek: (seconds: number) => void;
@@ -35,16 +37,17 @@ function outline(peaks: number[]) {
 }
 
 /**
- * The recording's waveform under the player: the played part shaded, pauses marked in amber and
+ * The recording's waveform under the player's seek bar: the played part shaded, pauses marked in amber and
  * monotone stretches in violet beneath; a click seeks there. Keyboard users seek with the player's
  * own slider, which this mirrors.
  */
-export function WaveformSeek({ peaks, peaksPerSecond, currentTime, pauses, monotone, onSeek }: WaveformSeekProps) {
+export function WaveformSeek({ peaks, peaksPerSecond, currentTime, duration, pauses, monotone, onSeek }: WaveformSeekProps) {
   const pairs = Math.floor(peaks.length / 2);
   const path = useMemo(() => outline(peaks), [peaks]);
-  const total = pairs / peaksPerSecond;
+  const total = duration ?? pairs / peaksPerSecond;
+  const width = Math.max(1, total * peaksPerSecond);
   const x = (ms: number) => (ms / 1000) * peaksPerSecond;
-  const played = Math.min(pairs, Math.max(0, currentTime * peaksPerSecond));
+  const played = Math.min(width, Math.max(0, currentTime * peaksPerSecond));
 
   const seekToClick = (event: MouseEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -56,7 +59,7 @@ export function WaveformSeek({ peaks, peaksPerSecond, currentTime, pauses, monot
       <svg
         role="img"
         aria-label={`Waveform, ${formatClock(currentTime)} of ${formatClock(Math.round(total))} played, ${pauses.length} ${pauses.length === 1 ? "pause" : "pauses"} marked`}
-        viewBox={`0 -1 ${pairs} ${1 + STRIP_TOP + STRIP_HEIGHT}`}
+        viewBox={`0 -1 ${width} ${1 + STRIP_TOP + STRIP_HEIGHT}`}
         preserveAspectRatio="none"
         onClick={seekToClick}
         className="block h-20 w-full cursor-pointer rounded bg-white sm:h-24"

@@ -46,7 +46,7 @@ export function StudentsScreen() {
                   </Link>
                   <span className="block text-xs font-normal text-slate-600">{student.email}</span>
                   <Link href={`/progress?student=${student.id}`} className="text-xs font-normal text-blue-700 underline">
-                    Progress<span className="sr-only"> of {student.name}</span>
+                    Progress
                   </Link>
                 </th>
                 <td className="p-3">{student.recordingCount}</td>

@@ -56,6 +56,7 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
   const playable = recording.status === "READY" && recording.hasAudio;
   const failed = recording.status === "FAILED" || recording.status === "EXPIRED";
   const analysis = useRecordingAnalysis(recordingId, playable);
+  const { waveform, metrics } = analysis.data ?? {};
   const seek = (seconds: number) => player.current?.seek(seconds);
 
   return (
@@ -89,30 +90,33 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
       </div>
 
       {playable ? (
-        <div>
-          <AudioPlayer
-            ref={player}
-            recordingId={recording.id}
-            title={recording.title}
-            durationMs={recording.durationMs}
-            onTime={setPosition}
-            markers={(comments.data ?? []).map((comment) => ({
-              id: comment.id,
-              startMs: comment.startMs,
-              endMs: comment.endMs,
-              label: comment.body,
-            }))}
-          />
-          {analysis.data?.waveform && analysis.data.metrics && (
-            <WaveformSeek
-              {...analysis.data.waveform}
-              currentTime={position}
-              pauses={analysis.data.metrics.pauses.items}
-              monotone={analysis.data.metrics.pitch.monotone}
-              onSeek={seek}
-            />
-          )}
-        </div>
+        <AudioPlayer
+          ref={player}
+          recordingId={recording.id}
+          title={recording.title}
+          durationMs={recording.durationMs}
+          onTime={setPosition}
+          markers={(comments.data ?? []).map((comment) => ({
+            id: comment.id,
+            startMs: comment.startMs,
+            endMs: comment.endMs,
+            label: comment.body,
+          }))}
+          underSeekBar={
+            waveform && metrics
+              ? (view) => (
+                  <WaveformSeek
+                    {...waveform}
+                    currentTime={view.position}
+                    duration={view.duration}
+                    pauses={metrics.pauses.items}
+                    monotone={metrics.pitch.monotone}
+                    onSeek={view.seek}
+                  />
+                )
+              : undefined
+          }
+        />
       ) : (
         <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="font-medium">Audio not available</p>

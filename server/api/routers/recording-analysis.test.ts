@@ -1,6 +1,7 @@
 // recording.analysis, recording.requestAnalysis and the analysis summary on recording.list.
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ANALYSIS_VERSION } from "../../analysis/analyze";
 import { db } from "../../db/client";
 import { insertRecording, storeAnalysis } from "../../testing/analysis";
 import { PEAKS_PER_SECOND, realisticMetrics, waveformFor } from "../../testing/analysis-metrics";
@@ -96,8 +97,8 @@ describe("recording.requestAnalysis", () => {
     const recordingId = await insertRecording(cast.users.owner.id);
     const caller = cast.caller("owner");
     const answers = await Promise.all([1, 2, 3].map(() => caller.recording.requestAnalysis({ recordingId })));
-    for (const answer of answers) expect(answer).toEqual({ status: "pending", version: 1, canRequest: false });
-    expect(await rowOf(recordingId)).toEqual({ status: "pending", version: 1, failureReason: null });
+    for (const answer of answers) expect(answer).toEqual({ status: "pending", version: ANALYSIS_VERSION, canRequest: false });
+    expect(await rowOf(recordingId)).toEqual({ status: "pending", version: ANALYSIS_VERSION, failureReason: null });
     expect(await db.recordingAnalysis.count({ where: { recordingId } })).toBe(1);
   });
 
@@ -105,7 +106,7 @@ describe("recording.requestAnalysis", () => {
     const recordingId = await insertRecording(cast.users.owner.id);
     await storeAnalysis(recordingId, { status: "failed", failureReason: "Decoding failed." });
     await cast.caller("owner").recording.requestAnalysis({ recordingId });
-    expect(await rowOf(recordingId)).toEqual({ status: "pending", version: 1, failureReason: null });
+    expect(await rowOf(recordingId)).toEqual({ status: "pending", version: ANALYSIS_VERSION, failureReason: null });
   });
 
   it("leaves a finished analysis alone", async () => {
