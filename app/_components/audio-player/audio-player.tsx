@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, useEffect, useImperativeHandle, type KeyboardEvent, type ReactNode } from "react";
+import { forwardRef, useEffect, useImperativeHandle, type KeyboardEvent } from "react";
 import { formatClock } from "@/app/_lib/time";
 import { SKIP_SECONDS } from "./duration";
 import type { PlayOutcome } from "./play-outcome";
@@ -14,13 +14,6 @@ export interface AudioPlayerHandle {
   currentTime: () => number;
 }
 
-/** What a drawing under the seek bar needs to follow the player and move it. */
-interface SeekView {
-  position: number;
-  duration: number | null;
-  seek: (seconds: number) => void;
-}
-
 interface AudioPlayerProps {
   recordingId: string;
   title: string;
@@ -29,7 +22,6 @@ interface AudioPlayerProps {
   compact?: boolean;
   onTime?: (seconds: number) => void;
   onPlayOutcome?: (outcome: PlayOutcome) => void;
-  underSeekBar?: (view: SeekView) => ReactNode;
 }
 
 /**
@@ -37,7 +29,7 @@ interface AudioPlayerProps {
  * bar takes a row of its own above the buttons, so it keeps a usable width.
  */
 export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(function AudioPlayer(
-  { recordingId, title, durationMs, markers = [], compact = false, onTime, onPlayOutcome, underSeekBar },
+  { recordingId, title, durationMs, markers = [], compact = false, onTime, onPlayOutcome },
   ref,
 ) {
   const player = usePlayer({ recordingId, durationMs, onPlayOutcome });
@@ -77,9 +69,7 @@ export const AudioPlayer = forwardRef<AudioPlayerHandle, AudioPlayerProps>(funct
           markers={markers}
           onSeek={seek}
           className="order-first w-full sm:order-none sm:w-auto sm:flex-1"
-        >
-          {underSeekBar?.({ position, duration, seek })}
-        </SeekBar>
+        />
         <span className="ml-auto w-24 shrink-0 text-right text-sm tabular-nums text-slate-700 sm:ml-0" aria-live="off">
           <span data-testid="current-time">{formatClock(position)}</span> / <span data-testid="total-time">{duration === null ? "—" : formatClock(Math.round(duration))}</span>
         </span>

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { formatClock } from "@/app/_lib/time";
 
 export interface PlayerMarker {
@@ -16,12 +15,10 @@ interface SeekBarProps {
   markers: PlayerMarker[];
   onSeek: (seconds: number) => void;
   className?: string;
-  /** Drawn under the bar at its full width (a waveform, for instance). */
-  children?: ReactNode;
 }
 
 /** The seek bar: what is buffered, where the comments are, and a range input to move. */
-export function SeekBar({ position, duration, buffered, markers, onSeek, className = "", children }: SeekBarProps) {
+export function SeekBar({ position, duration, buffered, markers, onSeek, className = "" }: SeekBarProps) {
   const total = duration ?? 0;
   const percent = (seconds: number) => (total > 0 ? `${Math.min(100, (seconds / total) * 100)}%` : "0%");
   const span = (start: number, end: number) => `calc(${percent(end)} - ${percent(start)})`;
@@ -60,7 +57,6 @@ export function SeekBar({ position, duration, buffered, markers, onSeek, classNa
           className="relative block w-full cursor-pointer appearance-none bg-transparent accent-blue-600"
         />
       </div>
-      {children}
     </div>
   );
 }
