@@ -9,6 +9,8 @@ test("a new person signs up, signs out and signs in again", async ({ page }) => 
   await signOut(page, person.name);
   await signIn(page, person);
   await expect(page.getByRole("button", { name: person.name })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/recordings$/);
 });
 
 test("sign-in and sign-up explain what went wrong", async ({ page }) => {
@@ -26,6 +28,17 @@ test("sign-in and sign-up explain what went wrong", async ({ page }) => {
   await page.getByLabel("Password").fill("another-password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("already exists");
+});
+
+test("a signed-out visitor at / learns what Speech Coach is and how to start", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Speech Coach", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
+  await page.getByRole("link", { name: "Create a free account" }).click();
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await page.goBack();
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Speech Coach" })).toBeVisible();
 });
 
 test("pages behind sign-in send a visitor to the sign-in page", async ({ page }) => {

@@ -11,7 +11,7 @@ test("the seeded coach sees the linked student's recordings, plays them, and can
   const coachPage = await (await browser.newContext()).newPage();
   await signIn(coachPage, DEMO.coach);
   await coachPage.getByRole("link", { name: "Students" }).click();
-  await coachPage.getByRole("link", { name: "Sam Student" }).click();
+  await coachPage.getByRole("link", { name: "Sam Student", exact: true }).click();
   await expect(coachPage.getByRole("heading", { name: "Sam Student's recordings" })).toBeVisible();
   const card = coachPage.getByRole("article").filter({ hasText: "speech-short" }).first();
   await expect(card).toBeVisible();
@@ -62,7 +62,7 @@ test("coach review: invite, upload, comment at 0:02, review, seek from the comme
   await coachPage.reload();
   const row = coachPage.getByRole("row", { name: new RegExp(student.name) });
   await expect(row).toContainText("1 not reviewed");
-  await row.getByRole("link", { name: student.name }).click();
+  await row.getByRole("link", { name: student.name, exact: true }).click();
   await expect(coachPage.getByRole("article").getByText("Not reviewed")).toBeVisible();
   await coachPage.getByRole("link", { name: "speech-passage" }).click();
   await expect(coachPage.getByRole("heading", { name: "speech-passage", level: 1 })).toBeVisible();

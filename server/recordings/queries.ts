@@ -67,12 +67,13 @@ export async function listRecordings(
   };
 }
 
+/** One recording in full, with its owner's name for a coach's screen. */
 export async function getRecording({ db }: Services, recordingId: string) {
-  const row = await db.recording.findUniqueOrThrow({
+  const { owner, ...row } = await db.recording.findUniqueOrThrow({
     where: { id: recordingId },
-    select: recordingDetailSelect,
+    select: { ...recordingDetailSelect, owner: { select: { name: true } } },
   });
-  return toDetail(row);
+  return { ...toDetail(row), ownerName: owner.name };
 }
 
 export async function usage({ db, settings }: Services, ownerId: string) {

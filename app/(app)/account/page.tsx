@@ -1,10 +1,12 @@
 import { requireSession } from "@/app/_auth/session";
 import { CoachesList } from "@/app/_components/coaching/coaches-list";
+import { api, HydrateClient } from "@/app/_trpc/server";
 
 export const metadata = { title: "Account · Speech Coach" };
 
 export default async function AccountPage() {
   const { user } = await requireSession();
+  await api.coach.coaches.prefetch();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Account</h1>
@@ -15,7 +17,9 @@ export default async function AccountPage() {
         <h2 id="coaches-heading" className="text-lg font-semibold">
           Your coaches
         </h2>
-        <CoachesList />
+        <HydrateClient>
+          <CoachesList />
+        </HydrateClient>
       </section>
     </div>
   );

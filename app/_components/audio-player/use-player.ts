@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { getErrorMessage } from "@/app/_lib/errors";
 import { bufferedRanges, effectiveDuration } from "./duration";
 import type { PlayOutcome } from "./play-outcome";
 import { usePlaybackSource } from "./use-playback-source";
@@ -76,7 +77,7 @@ export function usePlayer({ recordingId, durationMs, onPlayOutcome }: PlayerOpti
       try {
         load(await source.usable(), element.currentTime || lastPosition.current);
       } catch (cause) {
-        const message = cause instanceof Error ? cause.message : "Could not load the audio.";
+        const message = getErrorMessage(cause, "Could not load the audio.");
         wantsToPlay.current = false;
         setState("idle");
         setError(message);

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { api } from "@/app/_trpc/client";
+import { FailureMessage } from "../feedback/failure-message";
 
 export function InviteAcceptance({ token, coachName }: { token: string; coachName: string }) {
   const router = useRouter();
@@ -15,11 +16,7 @@ export function InviteAcceptance({ token, coachName }: { token: string; coachNam
       >
         Accept and share my recordings with {coachName}
       </button>
-      {accept.error && (
-        <p role="alert" className="text-sm text-red-800">
-          {accept.error.message}
-        </p>
-      )}
+      <FailureMessage error={accept.error} action="accept the invite" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { formatDate } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
+import { FailureMessage } from "../feedback/failure-message";
 
 export function InvitePanel() {
   const utils = api.useUtils();
@@ -11,15 +12,18 @@ export function InvitePanel() {
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const invite = await create.mutateAsync({
-      reusable: form.get("reusable") === "on",
-      expiresInDays: Number(form.get("days")),
-    });
-    setCopied(false);
-    setLink(`${window.location.origin}${invite.path}`);
+    create.mutate(
+      { reusable: form.get("reusable") === "on", expiresInDays: Number(form.get("days")) },
+      {
+        onSuccess: (invite) => {
+          setCopied(false);
+          setLink(`${window.location.origin}${invite.path}`);
+        },
+      },
+    );
   }
 
   return (
@@ -27,7 +31,7 @@ export function InvitePanel() {
       <h2 id="invite-heading" className="text-lg font-semibold">
         Invite a student
       </h2>
-      <form onSubmit={(event) => void onSubmit(event)} className="flex flex-wrap items-end gap-4 text-sm">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-4 text-sm">
         <label>
           <span className="block font-medium">Expires after</span>
           <select name="days" defaultValue="7" className="rounded border border-slate-300 px-2 py-1">
@@ -43,7 +47,8 @@ export function InvitePanel() {
           Create invite link
         </button>
       </form>
-      {create.error && <p role="alert" className="text-sm text-red-800">{create.error.message}</p>}
+      <FailureMessage error={create.error} action="create the invite" />
+      <FailureMessage error={revoke.error} action="withdraw the invite" />
       {link && (
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex-1 text-sm">

@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatDate } from "@/app/_lib/time";
+import { getErrorMessage } from "@/app/_lib/errors";
 import { api } from "@/app/_trpc/client";
+import { FailureMessage } from "../feedback/failure-message";
 import { InvitePanel } from "./invite-panel";
 
 export function StudentsScreen() {
@@ -14,11 +16,12 @@ export function StudentsScreen() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Your students</h1>
+      <FailureMessage error={unlink.error} action="end the link" />
       {students.isPending ? (
         <p aria-busy="true">Loading students…</p>
       ) : students.isError ? (
         <div role="alert">
-          <p className="text-red-800">Could not load your students: {students.error.message}</p>
+          <p className="text-red-800">Could not load your students: {getErrorMessage(students.error)}</p>
           <button type="button" onClick={() => void students.refetch()} className="mt-2 underline">
             Try again
           </button>

@@ -1,9 +1,10 @@
 "use client";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 
 /** A delete button that asks first, in a modal dialog. */
 export function DeleteButton({ title, onConfirm }: { title: string; onConfirm: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
   return (
     <>
       <button
@@ -14,8 +15,8 @@ export function DeleteButton({ title, onConfirm }: { title: string; onConfirm: (
       >
         Delete
       </button>
-      <dialog ref={dialog} aria-labelledby="delete-heading" className="m-auto rounded-lg p-6 shadow-xl backdrop:bg-black/40">
-        <h2 id="delete-heading" className="text-lg font-semibold">
+      <dialog ref={dialog} aria-labelledby={headingId} className="m-auto rounded-lg p-6 shadow-xl backdrop:bg-black/40">
+        <h2 id={headingId} className="text-lg font-semibold">
           Delete “{title}”?
         </h2>
         <p className="mt-2 text-sm text-slate-700">The recording and its audio are removed for good.</p>

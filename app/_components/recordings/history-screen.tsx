@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { getErrorMessage } from "@/app/_lib/errors";
 import { api } from "@/app/_trpc/client";
+import { historyInput } from "./history-input";
 import { RecordingCard } from "./recording-card";
-
-const PAGE_SIZE = 10;
 
 function Skeletons() {
   return (
@@ -23,7 +23,7 @@ export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
   const utils = api.useUtils();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const students = api.coach.students.useQuery(undefined, { enabled: isCoach });
-  const input = { limit: PAGE_SIZE, ownerId: studentId };
+  const input = historyInput(studentId);
   const list = api.recording.list.useInfiniteQuery(input, { getNextPageParam: (page) => page.nextCursor });
   const remove = api.recording.delete.useMutation();
   const sentinel = useRef<HTMLDivElement>(null);
@@ -50,7 +50,7 @@ export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
       void utils.recording.usage.invalidate();
     } catch (error) {
       utils.recording.list.setInfiniteData(input, before);
-      setDeleteError(error instanceof Error ? error.message : "Could not delete the recording.");
+      setDeleteError(`Could not delete the recording: ${getErrorMessage(error)}`);
     }
   }
 
@@ -91,7 +91,7 @@ export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
         <Skeletons />
       ) : list.isError ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4">
-          <p className="text-red-800">Could not load the recordings: {list.error.message}</p>
+          <p className="text-red-800">Could not load the recordings: {getErrorMessage(list.error)}</p>
           <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white">
             Try again
           </button>

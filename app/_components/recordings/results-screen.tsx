@@ -7,13 +7,12 @@ import { AudioPlayer, type AudioPlayerHandle } from "@/app/_components/audio-pla
 import { CommentsPanel } from "@/app/_components/comments/comments-panel";
 import { formatDate, formatDurationMs } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
-import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatBytes } from "@/lib/format";
 import { formatName } from "@/app/_lib/formats";
+import { FailureMessage } from "../feedback/failure-message";
 import { StatusBadge } from "./status-badge";
 import { WhoListened } from "./who-listened";
 
-type Recording = RouterOutputs["recording"]["byId"];
 
 
 function Analysis({ analysis }: { analysis: unknown }) {
@@ -40,10 +39,11 @@ function Analysis({ analysis }: { analysis: unknown }) {
   );
 }
 
-export function ResultsScreen({ initial, ownerName }: { initial: Recording; ownerName: string | null }) {
-  const recordingId = initial.id;
+/** One recording: its facts, the player, analysis, review and comments. The page prefetches it. */
+export function ResultsScreen({ recordingId }: { recordingId: string }) {
   const utils = api.useUtils();
-  const { data: recording } = api.recording.byId.useQuery({ recordingId }, { initialData: initial });
+  const [recording] = api.recording.byId.useSuspenseQuery({ recordingId });
+  const ownerName = recording.viewerIsCoach ? recording.ownerName : null;
   const comments = api.comment.list.useQuery({ recordingId }, { enabled: recording.status === "READY" });
   const markReviewed = api.coach.markReviewed.useMutation({
     onSuccess: () => {
@@ -131,6 +131,7 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
       )}
 
       {recording.viewerIsCoach && recording.status === "READY" && (
+        <div>
         <button
           type="button"
           aria-pressed={recording.reviewedAt !== null}
@@ -139,6 +140,8 @@ export function ResultsScreen({ initial, ownerName }: { initial: Recording; owne
         >
           {recording.reviewedAt ? "Reviewed ✓ (undo)" : "Mark reviewed"}
         </button>
+        <FailureMessage error={markReviewed.error} action="save the review" className="mt-2" />
+        </div>
       )}
 
       {recording.transcript && (

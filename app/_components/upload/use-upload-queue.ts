@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { getErrorMessage } from "@/app/_lib/errors";
 import { api } from "@/app/_trpc/client";
 import { checkBeforeUpload } from "@/app/_lib/upload/checks";
 import { postToStorage, type UploadTarget } from "@/app/_lib/upload/post-to-storage";
@@ -97,7 +98,7 @@ export function useUploadQueue(maxBytes: number) {
           update(id, { status: "cancelled", message: "Cancelled." });
           // The reserved recording goes at once rather than waiting for the sweeper.
           if (created) await deleteRecording.mutateAsync({ recordingId: created.recordingId }).catch(() => {});
-        } else update(id, { status: "failed", message: error instanceof Error ? error.message : String(error) });
+        } else update(id, { status: "failed", message: getErrorMessage(error, "The upload failed. Try again.") });
       } finally {
         controllers.current.delete(id);
         sources.current.delete(id);

@@ -2,14 +2,13 @@ import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { getSession } from "@/app/_auth/session";
 import { InviteAcceptance } from "@/app/_components/coaching/invite-acceptance";
-import { createInnerContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { api } from "@/app/_trpc/server";
 
 export const metadata = { title: "Invitation · Speech Coach" };
 
 async function describe(token: string) {
   try {
-    return await createCaller(createInnerContext({ user: null })).coach.inviteInfo({ token });
+    return await api.coach.inviteInfo({ token });
   } catch (error) {
     if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST"].includes(error.code)) return null;
     throw error;

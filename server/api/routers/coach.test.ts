@@ -125,6 +125,8 @@ describe("the coach's dashboard", () => {
     const second = await uploadRecording(student, "speech-short.ogg");
     const before = (await callerFor(coach).coach.students())[0]!;
     expect(before).toMatchObject({ id: student.id, recordingCount: 2, unreviewedCount: 2 });
+    // The results screen names the student from the recording itself, not from the student list.
+    expect(await callerFor(coach).recording.byId({ recordingId: first.id })).toMatchObject({ ownerName: before.name, viewerIsCoach: true });
     expect(before.latestRecordingAt).toEqual(second.createdAt);
 
     await callerFor(coach).coach.markReviewed({ recordingId: first.id });
