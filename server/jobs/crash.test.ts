@@ -70,6 +70,49 @@ describe("a crash", () => {
   });
 });
 
+describe("a crash while compressing", () => {
+  const windowAndTtl = () => (stack.services.settings.playbackUrlWindowSeconds + stack.services.settings.playbackUrlTtlSeconds) / 3600;
+
+  it("after the new object is written, before the swap: the original stays, the sweep removes the new object", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.wav", stack.services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await runUntilCheckpointThenKill("compress-then-crash", user.id, recording.id, "uploaded");
+
+    const crashed = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    expect(crashed).toMatchObject({ fileKey, contentType: "audio/wav", sizeBytes: recording.sizeBytes, compressedAt: null });
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    const left = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(left.objectsWithoutRecording).toEqual([expect.stringMatching(/\/speech-[a-f0-9]+\.m4a$/)]);
+
+    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(auditIsClean(audit)).toBe(true);
+    expect(audit.objects).toBe(1);
+  });
+
+  it("after the swap, before the original is deleted: the worker deletes it once its URLs have expired", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.wav", stack.services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await runUntilCheckpointThenKill("compress-then-crash", user.id, recording.id, "swapped");
+
+    const swapped = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    expect(swapped).toMatchObject({ contentType: "audio/mp4", originalSizeBytes: recording.sizeBytes });
+    expect(await stack.s3.storage.exists(swapped.fileKey!)).toBe(true);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], readyWithoutObject: [], awaitingDeletion: 1 });
+
+    await runWorkerCycle({ ...stack.services, now: hoursLater(windowAndTtl() + 0.1) }, settings);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
+    expect(await stack.s3.storage.exists(swapped.fileKey!)).toBe(true);
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(auditIsClean(audit)).toBe(true);
+    expect(audit).toMatchObject({ objects: 1, awaitingDeletion: 0 });
+  });
+});
+
 describe("the audit", () => {
   it("finds an object without a recording and a ready recording without its object", async () => {
     const user = await createUser();

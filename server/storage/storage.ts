@@ -5,13 +5,20 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsCommand,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
+import { cdnSignedUrl, type CdnConfig } from "./cdn";
+import type { PlaybackWindow } from "./playback-window";
 
 export interface StorageConfig {
   bucket: string;
@@ -19,6 +26,7 @@ export interface StorageConfig {
   endpoint?: string;
   forcePathStyle: boolean;
   requestTimeoutMs: number;
+  cdn?: CdnConfig;
 }
 
 export interface UploadPolicy {
@@ -32,6 +40,9 @@ export interface StoredObject {
 }
 
 export const SERVER_SIDE_ENCRYPTION = "AES256";
+// A stored recording never changes (a new encoding gets a new key), so browsers and CDNs may keep
+// it for a year without asking again.
+export const IMMUTABLE_CACHE_CONTROL = "private, max-age=31536000, immutable";
 
 const UNAVAILABLE = "Audio storage is unavailable right now. Please try again in a minute.";
 
@@ -56,13 +67,18 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
 export class Storage {
   readonly client: S3Client;
   readonly bucket: string;
+  private readonly cdn?: CdnConfig;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
+    this.cdn = config.cdn;
     this.client = new S3Client({
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
+      // Streamed uploads would otherwise go as aws-chunked bodies with a trailing checksum, which
+      // S3-compatible stores such as s3rver store verbatim; SigV4 already protects the body.
+      requestChecksumCalculation: "WHEN_REQUIRED",
       // Requests fail fast when S3 is away rather than hanging the user's request.
       maxAttempts: 2,
       requestHandler: new NodeHttpHandler({
@@ -79,7 +95,7 @@ export class Storage {
 
   /**
    * A browser-usable POST policy for exactly one object: this key, this content type, exactly
-   * this many bytes, encrypted at rest, valid for expiresInSeconds.
+   * this many bytes, encrypted at rest, cacheable for good, valid for expiresInSeconds.
    */
   presignUpload(input: {
     key: string;
@@ -95,11 +111,13 @@ export class Storage {
         Fields: {
           "Content-Type": input.contentType,
           "x-amz-server-side-encryption": SERVER_SIDE_ENCRYPTION,
+          "Cache-Control": IMMUTABLE_CACHE_CONTROL,
         },
         Conditions: [
           ["eq", "$Content-Type", input.contentType],
           ["content-length-range", input.sizeBytes, input.sizeBytes],
           ["eq", "$x-amz-server-side-encryption", SERVER_SIDE_ENCRYPTION],
+          ["eq", "$Cache-Control", IMMUTABLE_CACHE_CONTROL],
         ],
       }),
     );
@@ -127,6 +145,31 @@ export class Storage {
     return result.Body ? result.Body.transformToByteArray() : new Uint8Array();
   }
 
+  /** Streams the whole object to a local file (for transcoding; never held in memory). */
+  async download(key: string, filePath: string): Promise<void> {
+    const result = await call(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })));
+    if (!result.Body) throw new Error(`object ${key} has no body`);
+    await pipeline(result.Body as Readable, createWriteStream(filePath));
+  }
+
+  /** Writes a local file as an object the way uploads are written: encrypted, cacheable for good. */
+  async putFile(key: string, filePath: string, contentType: string): Promise<void> {
+    const { size } = await stat(filePath);
+    await call(() =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: createReadStream(filePath),
+          ContentLength: size,
+          ContentType: contentType,
+          CacheControl: IMMUTABLE_CACHE_CONTROL,
+          ServerSideEncryption: SERVER_SIDE_ENCRYPTION,
+        }),
+      ),
+    );
+  }
+
   /** Idempotent: deleting a missing object succeeds. */
   async delete(key: string): Promise<void> {
     try {
@@ -140,13 +183,12 @@ export class Storage {
     return (await this.head(key)) !== null;
   }
 
-  /** A GET URL the browser can stream and seek (S3 answers Range requests with 206). */
-  presignDownload(input: {
-    key: string;
-    contentType: string;
-    fileName: string;
-    expiresInSeconds: number;
-  }): Promise<string> {
+  /**
+   * A GET URL the browser can stream and seek (S3 answers Range requests with 206), through the
+   * CDN when one is configured. Signed as of the window's start, so it is the same URL all window.
+   */
+  playbackUrl(input: { key: string; contentType: string; fileName: string; window: PlaybackWindow }): Promise<string> {
+    if (this.cdn) return Promise.resolve(cdnSignedUrl(this.cdn, input.key, input.window.expiresAt));
     return call(() =>
       getSignedUrl(
         this.client,
@@ -156,7 +198,7 @@ export class Storage {
           ResponseContentType: input.contentType,
           ResponseContentDisposition: contentDisposition(input.fileName),
         }),
-        { expiresIn: input.expiresInSeconds },
+        { expiresIn: input.window.expiresInSeconds, signingDate: input.window.signedAt },
       ),
     );
   }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatDate } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
-import { formatBytes } from "@/server/recordings/format";
+import { formatBytes } from "@/lib/format";
 
 export function RecentlyDeletedScreen() {
   const utils = api.useUtils();
