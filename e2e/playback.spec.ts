@@ -214,8 +214,9 @@ test("a second play of a recording is served from the browser's cache, not from 
       previousUrl = url;
       continue;
     }
+    // Chrome answers from its media cache (no request at all) or its HTTP cache (a request served
+    // from cache): either way not a byte comes from storage.
     const secondPlay = storage.since(mark);
-    expect(secondPlay.length).toBeGreaterThan(0);
     expect(secondPlay.every((request) => request.fromCache)).toBe(true);
     expect(secondPlay.reduce((sum, request) => sum + request.networkBytes, 0)).toBe(0);
     return;

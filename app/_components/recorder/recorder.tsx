@@ -2,7 +2,14 @@
 import { useEffect, useRef, useState } from "react";
 import { formatClock } from "@/app/_lib/time";
 import type { UploadSource } from "../upload/use-upload-queue";
-import { explainMicrophoneError, extensionFor, pickRecordingType } from "./recorder-support";
+import {
+  DEFAULT_QUALITY,
+  explainMicrophoneError,
+  extensionFor,
+  pickRecordingType,
+  RECORDING_QUALITIES,
+  type RecordingQuality,
+} from "./recorder-support";
 
 type Phase = { name: "idle" } | { name: "recording" } | { name: "review"; blob: Blob; url: string } | { name: "error"; message: string };
 
@@ -12,6 +19,7 @@ export function Recorder({ onUpload }: { onUpload: (source: UploadSource) => voi
   const [elapsed, setElapsed] = useState(0);
   const [level, setLevel] = useState(0);
   const [title, setTitle] = useState("");
+  const [quality, setQuality] = useState<RecordingQuality>(DEFAULT_QUALITY);
   const stopAll = useRef<() => void>(() => {});
 
   useEffect(() => () => stopAll.current(), []);
@@ -28,7 +36,10 @@ export function Recorder({ onUpload }: { onUpload: (source: UploadSource) => voi
       return;
     }
     const mimeType = pickRecordingType((type) => MediaRecorder.isTypeSupported(type));
-    const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+    const recorder = new MediaRecorder(stream, {
+      ...(mimeType && { mimeType }),
+      audioBitsPerSecond: RECORDING_QUALITIES[quality].bitsPerSecond,
+    });
     const chunks: Blob[] = [];
     recorder.ondataavailable = (event) => event.data.size > 0 && chunks.push(event.data);
 
@@ -114,6 +125,20 @@ export function Recorder({ onUpload }: { onUpload: (source: UploadSource) => voi
         </div>
       ) : (
         <div className="space-y-2">
+          <label className="block text-sm">
+            <span className="mr-2 font-medium">Quality</span>
+            <select
+              value={quality}
+              onChange={(event) => setQuality(event.target.value as RecordingQuality)}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              {Object.entries(RECORDING_QUALITIES).map(([value, { label, bitsPerSecond }]) => (
+                <option key={value} value={value}>
+                  {label}, {bitsPerSecond / 1000} kb/s
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" onClick={() => void start()} className="rounded bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
             Start recording
           </button>
