@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "../log";
 import { retryDelaySeconds } from "./deletion";
 import type { Services } from "./services";

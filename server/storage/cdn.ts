@@ -1,3 +1,4 @@
+import "server-only";
 import { getSignedUrl } from "@aws-sdk/cloudfront-signer";
 
 /** A CloudFront distribution in front of the bucket, reached with signed URLs (docs/cdn.md). */

@@ -1,3 +1,4 @@
+import "server-only";
 import installer from "@ffmpeg-installer/ffmpeg";
 
 /** FFMPEG_PATH when set, else the binary npm installed for this platform. */

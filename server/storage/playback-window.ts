@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The signing window a playback URL belongs to. Every URL for an object signed during one window
  * carries the window's start as its signing time and the same expiry, so it is byte-for-byte the
