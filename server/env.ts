@@ -45,6 +45,10 @@ export const envSchema = z
     WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     ORPHAN_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
     SWEEP_MAX_OBJECTS_PER_RUN: z.coerce.number().int().min(1).default(1000),
+    // Cross-region replication (storage:setup writes the rule; storage:restore reads the replica).
+    S3_REPLICATION_BUCKET: z.string().min(3).optional(),
+    S3_REPLICATION_ROLE_ARN: z.string().startsWith("arn:").optional(),
+    S3_REPLICATION_REGION: z.string().min(1).optional(),
     DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
     COMPRESSION_ENABLED: booleanString.default(true),
     COMPRESSION_MIN_KBPS: z.coerce.number().int().min(32).default(96),
@@ -68,6 +72,10 @@ export const envSchema = z
   .refine((env) => env.PLAYBACK_URL_WINDOW_SECONDS + env.PLAYBACK_URL_TTL_SECONDS <= 7 * 24 * 3600, {
     path: ["PLAYBACK_URL_WINDOW_SECONDS"],
     message: "plus PLAYBACK_URL_TTL_SECONDS must not exceed 7 days (the longest a presigned URL lives)",
+  })
+  .refine((env) => Boolean(env.S3_REPLICATION_BUCKET) === Boolean(env.S3_REPLICATION_ROLE_ARN), {
+    path: ["S3_REPLICATION_BUCKET"],
+    message: "and S3_REPLICATION_ROLE_ARN go together: set both or neither",
   })
   .refine((env) => !env.CDN_URL || (env.CLOUDFRONT_KEY_PAIR_ID && env.CLOUDFRONT_PRIVATE_KEY), {
     path: ["CDN_URL"],

@@ -38,7 +38,10 @@ function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
 
 const hoursLater = (hours: number) => () => new Date(Date.now() + hours * 3600 * 1000);
 
-describe("a crash", () => {
+// Each scenario starts a child that loads the whole server: slow on a busy machine.
+const CHILD_TIMEOUT = { timeout: 120_000 };
+
+describe("a crash", CHILD_TIMEOUT, () => {
   it("between upload and confirm: the worker expires the upload and removes its object", async () => {
     const user = await createUser();
     const recordingId = await runUntilCheckpointThenKill("upload-then-crash", user.id, "speech-short.m4a");
@@ -70,7 +73,7 @@ describe("a crash", () => {
   });
 });
 
-describe("a crash while compressing", () => {
+describe("a crash while compressing", CHILD_TIMEOUT, () => {
   const windowAndTtl = () => (stack.services.settings.playbackUrlWindowSeconds + stack.services.settings.playbackUrlTtlSeconds) / 3600;
 
   it("after the new object is written, before the swap: the original stays, the sweep removes the new object", async () => {
