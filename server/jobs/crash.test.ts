@@ -88,7 +88,7 @@ describe("a crash while compressing", CHILD_TIMEOUT, () => {
     const left = await auditStorage(stack.services, `users/${user.id}/`);
     expect(left.objectsWithoutRecording).toEqual([expect.stringMatching(/\/speech-[a-f0-9]+\.m4a$/)]);
 
-    await runWorkerCycle({ ...stack.services, now: hoursLater(2) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     const audit = await auditStorage(stack.services, `users/${user.id}/`);
     expect(auditIsClean(audit)).toBe(true);
@@ -107,7 +107,7 @@ describe("a crash while compressing", CHILD_TIMEOUT, () => {
     expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
     expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], readyWithoutObject: [], awaitingDeletion: 1 });
 
-    await runWorkerCycle({ ...stack.services, now: hoursLater(windowAndTtl() + 0.1) }, settings);
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(windowAndTtl() + 0.1) }, TEST_JOB_SETTINGS);
     expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
     expect(await stack.s3.storage.exists(swapped.fileKey!)).toBe(true);
     const audit = await auditStorage(stack.services, `users/${user.id}/`);

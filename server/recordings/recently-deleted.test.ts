@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditIsClean, auditStorage } from "../storage/audit";
 import { callerFor, createUser, linkCoach, outcomeOf, testServices, uploadRecording } from "../testing/helpers";
-import { retryDueDeletions } from "./deletion";
+import { attemptDeletion } from "./deletion";
 import { purgeRecentlyDeleted } from "./recently-deleted";
 import type { Services } from "./services";
 
 const DAY = 24 * 3600 * 1000;
-// The worker's two steps (see worker/cycle.ts), without the jobs that would touch other tests' uploads.
-async function workerPass(services: Services) {
+// The jobs' two steps (recently-deleted.purge, then deletions.run for the recording), without the
+// scans that would touch other tests' recordings.
+async function workerPass(services: Services, recordingId: string) {
   await purgeRecentlyDeleted(services);
-  await retryDueDeletions(services);
+  await attemptDeletion(services, recordingId);
 }
 
 function servicesAt(clock: { now: number }): Services {
@@ -100,12 +101,12 @@ describe("recently deleted", () => {
   it("is purged by the worker when the period ends, not a moment before", async () => {
     const { clock, services, owner, recording, fileKey, caller } = await deletedRecording("speech-short.mp3");
     clock.now += 7 * DAY - 60_000;
-    await workerPass(services);
+    await workerPass(services, recording.id);
     expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).status).toBe("TRASHED");
     expect(await services.storage.exists(fileKey)).toBe(true);
 
     clock.now += 60_000;
-    await workerPass(services);
+    await workerPass(services, recording.id);
     expect(await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({ status: "DELETED", fileKey: null, title: "" });
     expect(await services.storage.exists(fileKey)).toBe(false);
     expect(await caller.recording.usage()).toMatchObject({ bytesUsed: 0, recentlyDeletedBytes: 0 });
