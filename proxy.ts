@@ -3,7 +3,12 @@ import { env } from "./server/env";
 import { securityHeaders, storageOrigins } from "./server/security/headers";
 
 const headers = securityHeaders({
-  storageOrigins: storageOrigins({ bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT }),
+  storageOrigins: storageOrigins({
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    cdnUrl: env.CDN_URL,
+  }),
   development: env.NODE_ENV === "development",
 });
 

@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { bucketKeys, newPerson, signUp, upload, uploadItem } from "./support";
 
-test("deleting asks first, removes the card at once, and the object leaves the bucket", async ({ page }) => {
+test.beforeEach(async ({ page }) => {
   await signUp(page, newPerson());
+});
+
+async function uploadAndDelete(page: import("@playwright/test").Page) {
   const before = await bucketKeys();
   await upload(page, ["speech-short.mp3"]);
   await expect(uploadItem(page, "speech-short.mp3").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
@@ -12,6 +15,7 @@ test("deleting asks first, removes the card at once, and the object leaves the b
   await page.getByRole("link", { name: "History" }).click();
   await page.getByRole("button", { name: "Delete speech-short" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete “speech-short”?" });
+  await expect(dialog).toContainText("moves to Recently deleted");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("article")).toHaveCount(1);
 
@@ -19,5 +23,30 @@ test("deleting asks first, removes the card at once, and the object leaves the b
   await dialog.getByRole("button", { name: "Delete recording" }).click();
   await expect(page.getByRole("article")).toHaveCount(0);
   await expect(page.getByText("No recordings yet.")).toBeVisible();
-  await expect.poll(() => bucketKeys()).not.toContain(added[0]);
+  return added[0]!;
+}
+
+test("a deleted recording can be restored from Recently deleted and plays again", async ({ page }) => {
+  const key = await uploadAndDelete(page);
+  expect(await bucketKeys()).toContain(key);
+
+  await page.getByRole("link", { name: "Recently deleted" }).click();
+  await expect(page.getByRole("heading", { name: "Recently deleted" })).toBeVisible();
+  await expect(page.getByText(/still count toward your storage/)).toBeVisible();
+  const item = page.getByRole("listitem", { name: "speech-short" });
+  await item.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText("Nothing here.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to history" }).click();
+  await expect(page.getByRole("article")).toHaveCount(1);
+  await page.getByRole("button", { name: "Play speech-short" }).click();
+  await expect.poll(() => page.locator("audio").first().evaluate((audio: HTMLAudioElement) => audio.currentTime)).toBeGreaterThan(0.5);
+});
+
+test("deleting forever from Recently deleted removes the object from the bucket", async ({ page }) => {
+  const key = await uploadAndDelete(page);
+  await page.getByRole("link", { name: "Recently deleted" }).click();
+  await page.getByRole("listitem", { name: "speech-short" }).getByRole("button", { name: "Delete forever" }).click();
+  await expect(page.getByText("Nothing here.")).toBeVisible();
+  await expect.poll(() => bucketKeys()).not.toContain(key);
 });

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { attachScreenshot, newPerson, signUp, upload, uploadItem } from "./support";
+import { E2E_ENV } from "../playwright.config";
+import { attachScreenshot, fixture, newPerson, signUp, upload, uploadItem } from "./support";
+import { statSync } from "node:fs";
 
 async function currentTime(page: Page) {
   return page.locator("audio").first().evaluate((audio: HTMLAudioElement) => audio.currentTime);
@@ -95,8 +97,9 @@ test("an expired playback URL is replaced mid-listen at the same position", asyn
   const resumed = positionAfterNextLoad(page);
 
   const before = await currentTime(page);
-  // The URL lives an hour (the default); an hour later on the page's clock it is due for renewal.
-  await page.clock.fastForward("01:00:00");
+  // URLs are signed per hour-long window and live an hour past it (the defaults): two hours later
+  // on the page's clock the URL is due for renewal wherever in its window it was signed.
+  await page.clock.fastForward("02:00:00");
   const resumedAt = await resumed;
   // Where it was when the swap began, give or take the element snapping to an audio frame.
   expect(resumedAt).toBeGreaterThanOrEqual(before - 0.1);
@@ -146,4 +149,77 @@ test("the player binds its listeners once, not on every tick", async ({ page }) 
   // A few seconds of ticks, each of which re-renders the player.
   await expect.poll(() => currentTime(page)).toBeGreaterThan(4);
   expect(await bound()).toBe(whilePlaying);
+});
+
+/** Every audio request the page makes to storage, with what it cost on the network (Chrome DevTools). */
+async function watchStorageRequests(page: Page) {
+  const storageOrigin = `:${E2E_ENV.EMBEDDED_S3_PORT}/`;
+  const requests = new Map<string, { url: string; fromCache: boolean; networkBytes: number; finished: boolean }>();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.requestWillBeSent", (event) => {
+    if (event.request.url.includes(storageOrigin)) {
+      requests.set(event.requestId, { url: event.request.url, fromCache: false, networkBytes: 0, finished: false });
+    }
+  });
+  cdp.on("Network.requestServedFromCache", (event) => {
+    const request = requests.get(event.requestId);
+    if (request) request.fromCache = true;
+  });
+  cdp.on("Network.responseReceived", (event) => {
+    const request = requests.get(event.requestId);
+    if (request && event.response.fromDiskCache) request.fromCache = true;
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    const request = requests.get(event.requestId);
+    if (!request) return;
+    request.networkBytes = event.encodedDataLength;
+    request.finished = true;
+  });
+  return {
+    since: (mark: number) => [...requests.values()].slice(mark),
+    mark: () => requests.size,
+  };
+}
+
+test("a second play of a recording is served from the browser's cache, not from storage", async ({ page }) => {
+  const size = statSync(fixture("speech-passage.m4a")).size;
+  const storage = await watchStorageRequests(page);
+  const playbackUrls: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().includes("recording.playbackUrl")) playbackUrls.push((await response.json())[0]?.result?.data?.json?.url ?? "");
+  });
+
+  await page.getByRole("link", { name: "History" }).click();
+  await page.getByRole("button", { name: "Play speech-passage" }).click();
+  await expect.poll(() => currentTime(page)).toBeGreaterThan(1);
+  // The first play fetches the whole recording from storage.
+  await expect.poll(() => storage.since(0).reduce((sum, request) => sum + request.networkBytes, 0)).toBeGreaterThanOrEqual(size);
+  await page.getByRole("button", { name: "Pause speech-passage" }).click();
+
+  // A new player (the results screen) asks the server for a URL again. Within one signing window it
+  // is the same URL; should a window have just ended between two plays, the next play shares one.
+  let previousUrl = playbackUrls.at(-1)!;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const mark = storage.mark();
+    const urlsBefore = playbackUrls.length;
+    await page.getByRole("link", { name: "History" }).click();
+    await page.getByRole("article").getByRole("link", { name: "speech-passage" }).click();
+    await expect(page.getByRole("heading", { name: "speech-passage", level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: "Play speech-passage" }).click();
+    await expect.poll(() => currentTime(page)).toBeGreaterThan(1);
+    await expect.poll(() => playbackUrls.length).toBeGreaterThan(urlsBefore);
+    const url = playbackUrls.at(-1)!;
+    if (url !== previousUrl) {
+      previousUrl = url;
+      continue;
+    }
+    // Chrome answers from its media cache (no request at all) or its HTTP cache (a request served
+    // from cache): either way not a byte comes from storage.
+    const secondPlay = storage.since(mark);
+    expect(secondPlay.every((request) => request.fromCache)).toBe(true);
+    expect(secondPlay.reduce((sum, request) => sum + request.networkBytes, 0)).toBe(0);
+    return;
+  }
+  throw new Error("three plays in a row got different playback URLs");
 });

@@ -13,7 +13,11 @@ function print(results: StepResult[]) {
 async function run(options: { versioning: boolean; noncurrentVersionExpiryDays: number }) {
   const [{ storage }, { env }] = await Promise.all([import("../server/storage"), import("../server/env")]);
   console.log(`Bucket ${storage.bucket}:`);
-  print(await setUpBucket(storage, { appOrigins: [env.APP_URL], ...options }));
+  const replication =
+    env.S3_REPLICATION_BUCKET && env.S3_REPLICATION_ROLE_ARN
+      ? { bucket: env.S3_REPLICATION_BUCKET, roleArn: env.S3_REPLICATION_ROLE_ARN }
+      : undefined;
+  print(await setUpBucket(storage, { appOrigins: [env.APP_URL], ...options, replication }));
 }
 
 /** The launcher runs this against the embedded store. */

@@ -72,3 +72,22 @@ describe("empty values", () => {
     }
   });
 });
+
+describe("playback settings", () => {
+  it("refuses a CDN without its signing key pair, and a window too long to presign", () => {
+    expect(() => parseEnv({ ...minimal, CDN_URL: "https://cdn.example.test" })).toThrow(/CDN_URL: needs CLOUDFRONT_KEY_PAIR_ID/);
+    expect(() => parseEnv({ ...minimal, PLAYBACK_URL_TTL_SECONDS: String(7 * 24 * 3600), PLAYBACK_URL_WINDOW_SECONDS: "60" })).toThrow(
+      /PLAYBACK_URL_WINDOW_SECONDS/,
+    );
+  });
+
+  it("reads a one-line PEM key with escaped line breaks", () => {
+    const env = parseEnv({
+      ...minimal,
+      CDN_URL: "https://cdn.example.test",
+      CLOUDFRONT_KEY_PAIR_ID: "K1",
+      CLOUDFRONT_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----",
+    });
+    expect(env.CLOUDFRONT_PRIVATE_KEY).toBe("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----");
+  });
+});

@@ -28,6 +28,15 @@ export const envSchema = z
     USER_QUOTA_BYTES: bytes.default(1024 ** 3),
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(600),
     PLAYBACK_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(7 * 24 * 3600).default(3600),
+    PLAYBACK_URL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(3600),
+    CDN_URL: z.url().optional(),
+    CLOUDFRONT_KEY_PAIR_ID: z.string().min(1).optional(),
+    // A PEM key in one line may write its line breaks as \n.
+    CLOUDFRONT_PRIVATE_KEY: z
+      .string()
+      .min(1)
+      .transform((pem) => pem.replace(/\\n/g, "\n"))
+      .optional(),
     AUDIO_UPLOADS_ENABLED: booleanString.default(true),
     UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
@@ -36,6 +45,13 @@ export const envSchema = z
     WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     ORPHAN_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
     SWEEP_MAX_OBJECTS_PER_RUN: z.coerce.number().int().min(1).default(1000),
+    // Cross-region replication (storage:setup writes the rule; storage:restore reads the replica).
+    S3_REPLICATION_BUCKET: z.string().min(3).optional(),
+    S3_REPLICATION_ROLE_ARN: z.string().startsWith("arn:").optional(),
+    S3_REPLICATION_REGION: z.string().min(1).optional(),
+    DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    COMPRESSION_ENABLED: booleanString.default(true),
+    COMPRESSION_MIN_KBPS: z.coerce.number().int().min(32).default(96),
     RECORDING_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
@@ -52,6 +68,18 @@ export const envSchema = z
   .refine((env) => env.MAX_UPLOAD_BYTES <= env.USER_QUOTA_BYTES, {
     path: ["MAX_UPLOAD_BYTES"],
     message: "must not exceed USER_QUOTA_BYTES",
+  })
+  .refine((env) => env.PLAYBACK_URL_WINDOW_SECONDS + env.PLAYBACK_URL_TTL_SECONDS <= 7 * 24 * 3600, {
+    path: ["PLAYBACK_URL_WINDOW_SECONDS"],
+    message: "plus PLAYBACK_URL_TTL_SECONDS must not exceed 7 days (the longest a presigned URL lives)",
+  })
+  .refine((env) => Boolean(env.S3_REPLICATION_BUCKET) === Boolean(env.S3_REPLICATION_ROLE_ARN), {
+    path: ["S3_REPLICATION_BUCKET"],
+    message: "and S3_REPLICATION_ROLE_ARN go together: set both or neither",
+  })
+  .refine((env) => !env.CDN_URL || (env.CLOUDFRONT_KEY_PAIR_ID && env.CLOUDFRONT_PRIVATE_KEY), {
+    path: ["CDN_URL"],
+    message: "needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY to sign playback URLs",
   });
 
 export type Env = z.infer<typeof envSchema>;

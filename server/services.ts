@@ -6,6 +6,7 @@ import { jobSender } from "./jobs/boss";
 import { createRateLimits } from "./limits/rate-limits";
 import type { Services } from "./recordings/services";
 import { storage } from "./storage";
+import { ffmpegPath } from "./storage/ffmpeg-path";
 
 const rateLimits = createRateLimits(db, {
   createUpload: env.UPLOADS_PER_MINUTE,
@@ -26,7 +27,14 @@ export function servicesFromEnv(): Services {
       quotaBytes: env.USER_QUOTA_BYTES,
       uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
       playbackUrlTtlSeconds: env.PLAYBACK_URL_TTL_SECONDS,
+      playbackUrlWindowSeconds: env.PLAYBACK_URL_WINDOW_SECONDS,
       uploadsEnabled: env.AUDIO_UPLOADS_ENABLED,
+      deletedRetentionDays: env.DELETED_RETENTION_DAYS,
+      compression: {
+        enabled: env.COMPRESSION_ENABLED,
+        minBitsPerSecond: env.COMPRESSION_MIN_KBPS * 1000,
+        ffmpegPath: ffmpegPath(env.FFMPEG_PATH),
+      },
       maxPendingUploads: env.MAX_PENDING_UPLOADS,
     },
     now: () => new Date(),

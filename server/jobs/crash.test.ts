@@ -40,8 +40,10 @@ function runUntilCheckpointThenKill(...args: string[]): Promise<string> {
 
 const hoursLater = (hours: number) => () => new Date(Date.now() + hours * 3600 * 1000);
 
-// Each test starts a process of the app (tsx compiling it afresh), which is slow on a busy machine.
-describe("a crash", { timeout: 120_000 }, () => {
+// Each scenario starts a child that loads the whole server: slow on a busy machine.
+const CHILD_TIMEOUT = { timeout: 120_000 };
+
+describe("a crash", CHILD_TIMEOUT, () => {
   it("between upload and confirm: the worker expires the upload and removes its object", async () => {
     const user = await createUser();
     const recordingId = await runUntilCheckpointThenKill("upload-then-crash", user.id, "speech-short.m4a");
@@ -73,7 +75,7 @@ describe("a crash", { timeout: 120_000 }, () => {
   });
 });
 
-describe("a crash while confirming", { timeout: 120_000 }, () => {
+describe("a crash while confirming", CHILD_TIMEOUT, () => {
   const stateOf = async (recordingId: string) => ({
     status: (await db.recording.findUniqueOrThrow({ where: { id: recordingId } })).status,
     analysis: (await db.recordingAnalysis.findUnique({ where: { recordingId } }))?.status ?? null,
@@ -99,6 +101,49 @@ describe("a crash while confirming", { timeout: 120_000 }, () => {
     const analyzer = { analyze: async () => ({ version: ANALYSIS_VERSION, metrics: realisticMetrics(), waveform: { peaks: [0, 0.5], peaksPerSecond: 1 } }) };
     await jobs.runtime.runDueJobs({ ...stack.services, analyzer }, TEST_JOB_SETTINGS, ["analysis.run"]);
     expect(await stateOf(recordingId)).toEqual({ status: "READY", analysis: "done", jobs: ["completed"] });
+  });
+});
+
+describe("a crash while compressing", CHILD_TIMEOUT, () => {
+  const windowAndTtl = () => (stack.services.settings.playbackUrlWindowSeconds + stack.services.settings.playbackUrlTtlSeconds) / 3600;
+
+  it("after the new object is written, before the swap: the original stays, the sweep removes the new object", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.wav", stack.services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await runUntilCheckpointThenKill("compress-then-crash", user.id, recording.id, "uploaded");
+
+    const crashed = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    expect(crashed).toMatchObject({ fileKey, contentType: "audio/wav", sizeBytes: recording.sizeBytes, compressedAt: null });
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    const left = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(left.objectsWithoutRecording).toEqual([expect.stringMatching(/\/speech-[a-f0-9]+\.m4a$/)]);
+
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(2) }, TEST_JOB_SETTINGS);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(auditIsClean(audit)).toBe(true);
+    expect(audit.objects).toBe(1);
+  });
+
+  it("after the swap, before the original is deleted: the worker deletes it once its URLs have expired", async () => {
+    const user = await createUser();
+    const recording = await uploadRecording(user, "speech-short.wav", stack.services);
+    const { fileKey } = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    await runUntilCheckpointThenKill("compress-then-crash", user.id, recording.id, "swapped");
+
+    const swapped = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    expect(swapped).toMatchObject({ contentType: "audio/mp4", originalSizeBytes: recording.sizeBytes });
+    expect(await stack.s3.storage.exists(swapped.fileKey!)).toBe(true);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(true);
+    expect(await auditStorage(stack.services, `users/${user.id}/`)).toMatchObject({ objectsWithoutRecording: [], readyWithoutObject: [], awaitingDeletion: 1 });
+
+    await jobs.runtime.runDueJobs({ ...stack.services, now: hoursLater(windowAndTtl() + 0.1) }, TEST_JOB_SETTINGS);
+    expect(await stack.s3.storage.exists(fileKey!)).toBe(false);
+    expect(await stack.s3.storage.exists(swapped.fileKey!)).toBe(true);
+    const audit = await auditStorage(stack.services, `users/${user.id}/`);
+    expect(auditIsClean(audit)).toBe(true);
+    expect(audit).toMatchObject({ objects: 1, awaitingDeletion: 0 });
   });
 });
 

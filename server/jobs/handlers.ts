@@ -7,7 +7,10 @@ import { z } from "zod";
 import { pruneAuditLog } from "../audit/retention";
 import { clearExpiredRateLimits } from "../limits/rate-limits";
 import { rollUpDailyUsage } from "../operations/daily-usage";
+import { compressDueRecordings } from "../recordings/compression";
 import { attemptDeletion, queueDueDeletions } from "../recordings/deletion";
+import { deleteDueObjects } from "../recordings/object-deletions";
+import { purgeRecentlyDeleted } from "../recordings/recently-deleted";
 import type { Services } from "../recordings/services";
 import { runAnalysis } from "./analysis";
 import type { QueueName } from "./queues";
@@ -35,6 +38,9 @@ export function jobHandlers(services: Services, settings: JobSettings): Partial<
     "retention.scan": async () =>
       settings.retentionDays ? applyRetention(services, settings.retentionDays) : { skipped: "retention is off" },
     "analysis.run": (job) => runAnalysis(services, job, recordingIdOf(job)),
+    "recently-deleted.purge": () => purgeRecentlyDeleted(services),
+    "objects.delete-due": () => deleteDueObjects(services),
+    "compression.scan": () => compressDueRecordings(services),
     "rate-limits.clean": async () => ({ cleared: await clearExpiredRateLimits(services.db, services.now()) }),
     "usage.rollup": () => rollUpDailyUsage(services.db, services.now()),
     "audit.prune": async () =>

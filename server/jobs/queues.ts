@@ -45,6 +45,12 @@ export const QUEUES = {
   "orphans.sweep": scan("* * * * *", 900),
   /** Deletes recordings older than RECORDING_RETENTION_DAYS through the deletion path. */
   "retention.scan": scan("17 * * * *", 900),
+  /** Moves recordings whose time in Recently deleted is over to the durable deletion. */
+  "recently-deleted.purge": scan("*/5 * * * *"),
+  /** Deletes objects whose booked deletion is due (originals replaced by compressed audio). */
+  "objects.delete-due": scan("* * * * *"),
+  /** Compresses a few recordings stored above the bitrate threshold per run. */
+  "compression.scan": scan("*/2 * * * *", 3600),
   /** Drops expired per-user request budgets. */
   "rate-limits.clean": scan("*/10 * * * *"),
   /** Writes today's row of the daily usage rollup (storage held, uploads, plays, bytes served). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { requestDeletion } from "../recordings/deletion";
+import { deleteForever } from "../recordings/deletion";
 import type { Services } from "../recordings/services";
 import { VISIBLE_STATUSES } from "../recordings/view";
 
@@ -12,6 +12,6 @@ export async function applyRetention(services: Services, retentionDays: number, 
     orderBy: { createdAt: "asc" },
     take: batchSize,
   });
-  for (const { id } of old) await requestDeletion(services, id);
+  for (const { id } of old) await deleteForever(services, id);
   return { deleted: old.length };
 }

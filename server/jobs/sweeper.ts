@@ -65,7 +65,7 @@ export async function expireUpload(services: Services, recordingId: string) {
 }
 
 const CURSOR = "orphan-sweep-cursor";
-const LIVE_STATUSES: RecordingStatus[] = [RecordingStatus.PENDING, RecordingStatus.READY];
+const LIVE_STATUSES: RecordingStatus[] = [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.TRASHED];
 
 /**
  * Deletes objects under users/ that no PENDING or READY recording points at (left by a crash
@@ -85,14 +85,13 @@ export async function sweepOrphanObjects(services: Services, settings: SweepSett
     listed += page.objects.length;
     token = page.nextAfter;
     const old = page.objects.filter((object) => object.lastModified < cutoff);
-    const live = new Set(
-      (
-        await db.recording.findMany({
-          where: { fileKey: { in: old.map((object) => object.key) }, status: { in: LIVE_STATUSES } },
-          select: { fileKey: true },
-        })
-      ).map((row) => row.fileKey),
-    );
+    const oldKeys = old.map((object) => object.key);
+    const [liveRows, scheduled] = await Promise.all([
+      db.recording.findMany({ where: { fileKey: { in: oldKeys }, status: { in: LIVE_STATUSES } }, select: { fileKey: true } }),
+      // Replaced originals wait for their playback URLs to expire; their deletion is booked.
+      db.objectDeletion.findMany({ where: { key: { in: oldKeys } }, select: { key: true } }),
+    ]);
+    const live = new Set<string | null>([...liveRows.map((row) => row.fileKey), ...scheduled.map((row) => row.key)]);
     for (const object of old) {
       if (live.has(object.key)) continue;
       if (!parseAudioKey(object.key)) logger.warn({ key: object.key }, "unexpected key under users/");

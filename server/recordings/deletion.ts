@@ -20,7 +20,7 @@ export function retryDelaySeconds(attempts: number) {
  * Takes the recording out of every list at once; the audio is removed now if S3 answers, or by
  * the deletion retries later. Repeating it is harmless.
  */
-export async function requestDeletion(services: Services, recordingId: string) {
+export async function deleteForever(services: Services, recordingId: string) {
   const { db, now } = services;
   const marked = await db.$transaction(async (tx) => {
     // The row lock keeps a concurrent confirm or expiry from changing the status under us.

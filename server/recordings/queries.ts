@@ -4,9 +4,11 @@ import type { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { audioTypeOf } from "../../lib/audio-types";
 import { metrics } from "../metrics/metrics";
+import { playbackWindow } from "../storage/playback-window";
 import type { Services } from "./services";
 import { usedBytes } from "./usage";
 import {
+  QUOTA_STATUSES,
   recordingDetailSelect,
   recordingSummarySelect,
   toDetail,
@@ -77,11 +79,24 @@ export async function getRecording({ db }: Services, recordingId: string) {
 }
 
 export async function usage({ db, settings }: Services, ownerId: string) {
-  const [bytesUsed, recordingCount] = await Promise.all([
+  const [bytesUsed, recentlyDeleted, compressed, recordingCount] = await Promise.all([
     usedBytes(db, ownerId),
+    db.recording.aggregate({ where: { ownerId, status: RecordingStatus.TRASHED }, _sum: { sizeBytes: true } }),
+    db.recording.aggregate({
+      where: { ownerId, status: { in: QUOTA_STATUSES }, originalSizeBytes: { not: null } },
+      _sum: { sizeBytes: true, originalSizeBytes: true },
+    }),
     db.recording.count({ where: { ownerId, status: { in: VISIBLE_STATUSES } } }),
   ]);
-  return { bytesUsed, quotaBytes: settings.quotaBytes, recordingCount };
+  return {
+    bytesUsed,
+    recentlyDeletedBytes: recentlyDeleted._sum.sizeBytes ?? 0,
+    // What compression saved on the recordings the user still has.
+    bytesSaved: (compressed._sum.originalSizeBytes ?? 0) - (compressed._sum.sizeBytes ?? 0),
+    quotaBytes: settings.quotaBytes,
+    deletedRetentionDays: settings.deletedRetentionDays,
+    recordingCount,
+  };
 }
 
 const AUDIO_NOT_AVAILABLE = "Audio is not available for this recording.";
@@ -102,14 +117,15 @@ export async function playbackUrl({ db, storage, settings, now }: Services, reco
         : AUDIO_NOT_AVAILABLE,
     );
   }
-  const expiresAt = new Date(now().getTime() + settings.playbackUrlTtlSeconds * 1000);
-  const url = await storage.presignDownload({
+  const window = playbackWindow(now(), settings.playbackUrlWindowSeconds, settings.playbackUrlTtlSeconds);
+  const url = await storage.playbackUrl({
     key: recording.fileKey,
     contentType: recording.contentType,
     fileName: `${recording.title}.${audioTypeOf(recording.contentType).extension}`,
-    expiresInSeconds: settings.playbackUrlTtlSeconds,
+    window,
   });
   metrics.playbackUrlsIssued.inc();
-  // The lifetime too: a device whose clock disagrees with ours can still tell when to renew.
-  return { url, expiresAt, expiresInSeconds: settings.playbackUrlTtlSeconds };
+  // The remaining lifetime too: a device whose clock disagrees with ours can still tell when to renew.
+  const expiresInSeconds = Math.floor((window.expiresAt.getTime() - now().getTime()) / 1000);
+  return { url, expiresAt: window.expiresAt, expiresInSeconds };
 }

@@ -5,12 +5,24 @@ import type { JobSender } from "../jobs/boss";
 import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";
 
+export interface CompressionSettings {
+  enabled: boolean;
+  /** Recordings stored above this bitrate are re-encoded for speech. */
+  minBitsPerSecond: number;
+  ffmpegPath: string;
+}
+
 export interface RecordingSettings {
   maxUploadBytes: number;
   quotaBytes: number;
   uploadUrlTtlSeconds: number;
   playbackUrlTtlSeconds: number;
+  /** Playback URLs signed within one window of this length are the same URL (cacheable). */
+  playbackUrlWindowSeconds: number;
   uploadsEnabled: boolean;
+  /** Days a deleted recording stays restorable in "Recently deleted"; 0 deletes at once. */
+  deletedRetentionDays: number;
+  compression: CompressionSettings;
   maxPendingUploads: number;
 }
 

@@ -10,8 +10,8 @@ export const VISIBLE_STATUSES: RecordingStatus[] = [
   RecordingStatus.EXPIRED,
 ];
 
-/** Statuses that hold storage and so count against the quota. */
-export const QUOTA_STATUSES: RecordingStatus[] = [RecordingStatus.PENDING, RecordingStatus.READY];
+/** Statuses that hold storage and so count against the quota (recently deleted until purged). */
+export const QUOTA_STATUSES: RecordingStatus[] = [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.TRASHED];
 
 export const recordingSummarySelect = {
   id: true,
@@ -21,6 +21,7 @@ export const recordingSummarySelect = {
   fileKey: true,
   contentType: true,
   sizeBytes: true,
+  originalSizeBytes: true,
   durationMs: true,
   failureReason: true,
   createdAt: true,

@@ -25,6 +25,12 @@ describe("security headers", () => {
     expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
   });
 
+  it("adds the CDN's origin when playback goes through one", () => {
+    expect(storageOrigins({ bucket: "b", region: "eu-west-1", cdnUrl: "https://d1.cloudfront.net/audio" })).toContain(
+      "https://d1.cloudfront.net",
+    );
+  });
+
   it("uses the configured endpoint's origin for S3-compatible stores", () => {
     expect(storageOrigins({ bucket: "b", region: "auto", endpoint: "https://acc.r2.cloudflarestorage.com/path" })).toEqual([
       "https://acc.r2.cloudflarestorage.com",

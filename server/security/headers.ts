@@ -2,10 +2,15 @@
 
 import "server-only";
 
-/** The origins the browser talks to for audio: where it POSTs uploads and streams playback. */
-export function storageOrigins(config: { bucket: string; region: string; endpoint?: string }) {
-  if (config.endpoint) return [new URL(config.endpoint).origin];
+/**
+ * The origins the browser talks to for audio: where it POSTs uploads and streams playback (the
+ * CDN's, when playback goes through one).
+ */
+export function storageOrigins(config: { bucket: string; region: string; endpoint?: string; cdnUrl?: string }) {
+  const cdn = config.cdnUrl ? [new URL(config.cdnUrl).origin] : [];
+  if (config.endpoint) return [new URL(config.endpoint).origin, ...cdn];
   return [
+    ...cdn,
     `https://${config.bucket}.s3.${config.region}.amazonaws.com`,
     `https://${config.bucket}.s3.amazonaws.com`,
     `https://s3.${config.region}.amazonaws.com`,

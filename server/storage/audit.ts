@@ -8,9 +8,9 @@ export interface AuditReport {
   readyRecordings: number;
   /** Objects no PENDING or READY recording points at (and no deletion is under way for). */
   objectsWithoutRecording: string[];
-  /** READY recordings whose audio is missing from the bucket. */
+  /** READY (or recently deleted, so restorable) recordings whose audio is missing from the bucket. */
   readyWithoutObject: string[];
-  /** Objects whose recording is being deleted: the worker removes them. */
+  /** Objects whose recording is being deleted, or replaced originals booked for deletion: the worker removes them. */
   awaitingDeletion: number;
 }
 
@@ -34,14 +34,21 @@ export async function auditStorage(
   const rows = await db.recording.findMany({
     where: {
       fileKey: { startsWith: prefix },
-      status: { in: [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.DELETING] },
+      status: {
+        in: [RecordingStatus.PENDING, RecordingStatus.READY, RecordingStatus.TRASHED, RecordingStatus.DELETING],
+      },
     },
     select: { id: true, fileKey: true, status: true },
   });
+  const scheduled = new Set(
+    (await db.objectDeletion.findMany({ where: { key: { startsWith: prefix } }, select: { key: true } })).map((row) => row.key),
+  );
   const statusByKey = new Map(rows.map((row) => [row.fileKey!, row.status]));
-  const objectsWithoutRecording = [...keys].filter((key) => !statusByKey.has(key));
-  const awaitingDeletion = [...keys].filter((key) => statusByKey.get(key) === RecordingStatus.DELETING).length;
-  const ready = rows.filter((row) => row.status === RecordingStatus.READY);
+  const objectsWithoutRecording = [...keys].filter((key) => !statusByKey.has(key) && !scheduled.has(key));
+  const awaitingDeletion = [...keys].filter(
+    (key) => statusByKey.get(key) === RecordingStatus.DELETING || scheduled.has(key),
+  ).length;
+  const ready = rows.filter((row) => row.status === RecordingStatus.READY || row.status === RecordingStatus.TRASHED);
   const readyWithoutObject = ready.filter((row) => !keys.has(row.fileKey!)).map((row) => row.id);
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audioKey, parseAudioKey } from "./keys";
+import { audioKey, compressedKey, parseAudioKey } from "./keys";
 
 describe("audioKey", () => {
   it("follows the layout shared with the mobile app", () => {
@@ -30,9 +30,17 @@ describe("audioKey", () => {
   });
 });
 
+describe("compressedKey", () => {
+  it("sits beside the original under the recording's prefix, new for each token", () => {
+    expect(compressedKey("u1", "r1", "a1b2c3")).toBe("users/u1/recordings/r1/speech-a1b2c3.m4a");
+    expect(() => compressedKey("u1", "r1", "../x")).toThrow();
+  });
+});
+
 describe("parseAudioKey", () => {
-  it("reads back the owner and recording", () => {
+  it("reads back the owner and recording, of an upload or its compressed audio", () => {
     expect(parseAudioKey("users/u1/recordings/r1/audio.m4a")).toEqual({ userId: "u1", recordingId: "r1" });
+    expect(parseAudioKey("users/u1/recordings/r1/speech-a1b2c3.m4a")).toEqual({ userId: "u1", recordingId: "r1" });
   });
 
   it.each(["users/u1/recordings/r1/other.m4a", "users/u1/r1/audio.m4a", "elsewhere/u1/recordings/r1/audio.m4a"])(

@@ -11,7 +11,16 @@ export function audioKey(userId: string, recordingId: string, contentType: strin
   return `${USERS_PREFIX}${userId}/recordings/${recordingId}/audio.${audioTypeOf(contentType).extension}`;
 }
 
-const KEY = /^users\/([A-Za-z0-9_-]{1,64})\/recordings\/([A-Za-z0-9_-]{1,64})\/audio\.[a-z0-9]+$/;
+/**
+ * The compressed audio of a recording, beside the original under the same prefix; the token makes
+ * each attempt's key new, so an object once written never changes (it is cached for good).
+ */
+export function compressedKey(userId: string, recordingId: string, token: string) {
+  if (!/^[a-z0-9]{1,32}$/.test(token)) throw new Error("unsafe token in storage key");
+  return audioKey(userId, recordingId, "audio/mp4").replace(/audio\.m4a$/, `speech-${token}.m4a`);
+}
+
+const KEY = /^users\/([A-Za-z0-9_-]{1,64})\/recordings\/([A-Za-z0-9_-]{1,64})\/(?:audio|speech-[a-z0-9]{1,32})\.[a-z0-9]+$/;
 
 export function parseAudioKey(key: string): { userId: string; recordingId: string } | null {
   const match = KEY.exec(key);

@@ -3,16 +3,19 @@ import {
   GetBucketCorsCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
+  GetBucketReplicationCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   PutBucketCorsCommand,
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
+  PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
   S3ServiceException,
   type CORSRule,
   type LifecycleRule,
+  type ReplicationConfiguration,
 } from "@aws-sdk/client-s3";
 import { isDeepStrictEqual } from "node:util";
 import { SERVER_SIDE_ENCRYPTION, type Storage } from "./storage";
@@ -21,6 +24,8 @@ export interface BucketSetupOptions {
   appOrigins: string[];
   versioning: boolean;
   noncurrentVersionExpiryDays: number;
+  /** Copy every recording to this bucket (another region), assuming this IAM role. */
+  replication?: { bucket: string; roleArn: string };
 }
 
 export type StepOutcome = "changed" | "unchanged" | "unsupported" | "left as is";
@@ -47,6 +52,7 @@ const NOT_CONFIGURED = new Set([
   "NoSuchPublicAccessBlockConfiguration",
   "ServerSideEncryptionConfigurationNotFoundError",
   "NoSuchLifecycleConfiguration",
+  "ReplicationConfigurationNotFoundError",
 ]);
 
 async function current<T>(read: () => Promise<T>): Promise<T | null> {
@@ -106,6 +112,27 @@ function lifecycleRules(options: BucketSetupOptions): LifecycleRule[] {
     });
   }
   return rules;
+}
+
+/**
+ * One rule: every object under users/ goes to the replica, deletions included as delete markers
+ * (the replica keeps the deleted version as noncurrent, for its own noncurrent expiry to remove),
+ * so the replica mirrors the bucket and a region outage or a deleted version can be recovered.
+ */
+export function replicationConfiguration(replication: { bucket: string; roleArn: string }): ReplicationConfiguration {
+  return {
+    Role: replication.roleArn,
+    Rules: [
+      {
+        ID: "replicate-recordings",
+        Status: "Enabled",
+        Priority: 1,
+        Filter: { Prefix: "users/" },
+        DeleteMarkerReplication: { Status: "Enabled" },
+        Destination: { Bucket: `arn:aws:s3:::${replication.bucket}`, StorageClass: "STANDARD_IA" },
+      },
+    ],
+  };
 }
 
 /**
@@ -172,6 +199,20 @@ export async function setUpBucket(storage: Storage, options: BucketSetupOptions)
     );
   } else {
     results.push({ step: "versioning", outcome: "left as is", detail: "pass --versioning to enable it" });
+  }
+
+  if (options.replication) {
+    const wanted = replicationConfiguration(options.replication);
+    results.push(
+      await ensure(
+        `replication of users/ to ${options.replication.bucket} (needs versioning on both buckets)`,
+        async () => (await client.send(new GetBucketReplicationCommand({ Bucket }))).ReplicationConfiguration ?? null,
+        wanted,
+        () => client.send(new PutBucketReplicationCommand({ Bucket, ReplicationConfiguration: wanted })),
+      ),
+    );
+  } else {
+    results.push({ step: "replication", outcome: "left as is", detail: "set S3_REPLICATION_BUCKET and S3_REPLICATION_ROLE_ARN" });
   }
 
   const rules = lifecycleRules(options);

@@ -19,7 +19,7 @@ function decodePolicy(fields: Record<string, string>) {
 describe("the presigned POST policy", () => {
   const key = "users/u1/recordings/r1/audio.m4a";
 
-  it("pins the exact key, content type, size, encryption and a short expiry", async () => {
+  it("pins the exact key, content type, size, encryption, caching for good and a short expiry", async () => {
     process.env.AWS_ACCESS_KEY_ID ??= "test";
     process.env.AWS_SECRET_ACCESS_KEY ??= "test";
     const before = Date.now();
@@ -34,6 +34,7 @@ describe("the presigned POST policy", () => {
       key,
       "Content-Type": "audio/mp4",
       "x-amz-server-side-encryption": SERVER_SIDE_ENCRYPTION,
+      "Cache-Control": "private, max-age=31536000, immutable",
     });
     const policy = decodePolicy(fields);
     expect(policy.conditions).toEqual(
@@ -43,6 +44,7 @@ describe("the presigned POST policy", () => {
         ["eq", "$Content-Type", "audio/mp4"],
         ["content-length-range", 19765, 19765],
         ["eq", "$x-amz-server-side-encryption", "AES256"],
+        ["eq", "$Cache-Control", "private, max-age=31536000, immutable"],
       ]),
     );
     // No condition leaves the key open to a prefix the client could choose.

@@ -6,14 +6,20 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsCommand,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
 import { CircuitBreaker, type BreakerOptions } from "./circuit-breaker";
+import { cdnSignedUrl, type CdnConfig } from "./cdn";
+import type { PlaybackWindow } from "./playback-window";
 
 export interface StorageConfig {
   bucket: string;
@@ -23,6 +29,7 @@ export interface StorageConfig {
   requestTimeoutMs: number;
   /** Overrides for the reachability breaker (tests control its clock). */
   breaker?: Partial<BreakerOptions>;
+  cdn?: CdnConfig;
 }
 
 // A success vouches for S3 for a few seconds of uploads; after a failure, uploads are refused at
@@ -41,6 +48,9 @@ export interface StoredObject {
 }
 
 export const SERVER_SIDE_ENCRYPTION = "AES256";
+// A stored recording never changes (a new encoding gets a new key), so browsers and CDNs may keep
+// it for a year without asking again.
+export const IMMUTABLE_CACHE_CONTROL = "private, max-age=31536000, immutable";
 
 const UNAVAILABLE = "Audio storage is unavailable right now. Please try again in a minute.";
 const unavailable = (cause?: unknown) => new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE, { cause });
@@ -57,9 +67,11 @@ export class Storage {
   readonly client: S3Client;
   readonly bucket: string;
   private readonly breaker: CircuitBreaker;
+  private readonly cdn?: CdnConfig;
 
   constructor(config: StorageConfig) {
     this.bucket = config.bucket;
+    this.cdn = config.cdn;
     this.breaker = new CircuitBreaker({
       freshMs: BREAKER_FRESH_MS,
       cooldownMs: BREAKER_COOLDOWN_MS,
@@ -69,6 +81,9 @@ export class Storage {
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
+      // Streamed uploads would otherwise go as aws-chunked bodies with a trailing checksum, which
+      // S3-compatible stores such as s3rver store verbatim; SigV4 already protects the body.
+      requestChecksumCalculation: "WHEN_REQUIRED",
       // Requests fail fast when S3 is away rather than hanging the user's request.
       maxAttempts: 2,
       requestHandler: new NodeHttpHandler({
@@ -119,7 +134,7 @@ export class Storage {
 
   /**
    * A browser-usable POST policy for exactly one object: this key, this content type, exactly
-   * this many bytes, encrypted at rest, valid for expiresInSeconds.
+   * this many bytes, encrypted at rest, cacheable for good, valid for expiresInSeconds.
    */
   presignUpload(input: {
     key: string;
@@ -135,11 +150,13 @@ export class Storage {
         Fields: {
           "Content-Type": input.contentType,
           "x-amz-server-side-encryption": SERVER_SIDE_ENCRYPTION,
+          "Cache-Control": IMMUTABLE_CACHE_CONTROL,
         },
         Conditions: [
           ["eq", "$Content-Type", input.contentType],
           ["content-length-range", input.sizeBytes, input.sizeBytes],
           ["eq", "$x-amz-server-side-encryption", SERVER_SIDE_ENCRYPTION],
+          ["eq", "$Cache-Control", IMMUTABLE_CACHE_CONTROL],
         ],
       }),
     );
@@ -165,6 +182,31 @@ export class Storage {
       ),
     );
     return result.Body ? result.Body.transformToByteArray() : new Uint8Array();
+  }
+
+  /** Streams the whole object to a local file (for transcoding; never held in memory). */
+  async download(key: string, filePath: string): Promise<void> {
+    const result = await this.request(() => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })));
+    if (!result.Body) throw new Error(`object ${key} has no body`);
+    await pipeline(result.Body as Readable, createWriteStream(filePath));
+  }
+
+  /** Writes a local file as an object the way uploads are written: encrypted, cacheable for good. */
+  async putFile(key: string, filePath: string, contentType: string): Promise<void> {
+    const { size } = await stat(filePath);
+    await this.request(() =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: createReadStream(filePath),
+          ContentLength: size,
+          ContentType: contentType,
+          CacheControl: IMMUTABLE_CACHE_CONTROL,
+          ServerSideEncryption: SERVER_SIDE_ENCRYPTION,
+        }),
+      ),
+    );
   }
 
   /** Idempotent: deleting a missing object succeeds. */
@@ -195,13 +237,12 @@ export class Storage {
     return (await this.head(key)) !== null;
   }
 
-  /** A GET URL the browser can stream and seek (S3 answers Range requests with 206). */
-  presignDownload(input: {
-    key: string;
-    contentType: string;
-    fileName: string;
-    expiresInSeconds: number;
-  }): Promise<string> {
+  /**
+   * A GET URL the browser can stream and seek (S3 answers Range requests with 206), through the
+   * CDN when one is configured. Signed as of the window's start, so it is the same URL all window.
+   */
+  playbackUrl(input: { key: string; contentType: string; fileName: string; window: PlaybackWindow }): Promise<string> {
+    if (this.cdn) return Promise.resolve(cdnSignedUrl(this.cdn, input.key, input.window.expiresAt));
     return this.sign(() =>
       getSignedUrl(
         this.client,
@@ -211,7 +252,7 @@ export class Storage {
           ResponseContentType: input.contentType,
           ResponseContentDisposition: contentDisposition(input.fileName),
         }),
-        { expiresIn: input.expiresInSeconds },
+        { expiresIn: input.window.expiresInSeconds, signingDate: input.window.signedAt },
       ),
     );
   }

@@ -1,13 +1,14 @@
 // Runs one step of the app in a process of its own and stops dead at a checkpoint, printing
 // "CHECKPOINT <id>", so a test can kill -9 it exactly there. Used by crash.test.ts.
 import { JobSender } from "../jobs/boss";
-import { requestDeletion } from "../recordings/deletion";
 import { confirmUpload } from "../recordings/uploads";
+import { transcodeRecording, type CompressionStep } from "../recordings/compression";
+import { deleteForever } from "../recordings/deletion";
 import { servicesFromEnv } from "../services";
 import { Storage } from "../storage/storage";
 import { callerFor, fixture, postToStorage } from "./helpers";
 
-const [scenario, userId, arg] = process.argv.slice(2);
+const [scenario, userId, arg, step] = process.argv.slice(2);
 const hang = () => new Promise<never>(() => setInterval(() => {}, 60_000));
 
 if (scenario === "upload-then-crash") {
@@ -40,7 +41,17 @@ if (scenario === "delete-then-crash") {
     forcePathStyle: true,
     requestTimeoutMs: 1000,
   });
-  await requestDeletion({ ...services, storage }, arg!);
+  await deleteForever({ ...services, storage }, arg!);
+}
+
+if (scenario === "compress-then-crash") {
+  const base = servicesFromEnv();
+  const services = { ...base, settings: { ...base.settings, compression: { ...base.settings.compression, enabled: true } } };
+  await transcodeRecording(services, arg!, async (reached: CompressionStep) => {
+    if (reached !== step) return;
+    console.log(`CHECKPOINT ${arg}`);
+    await hang();
+  });
 }
 
 if (scenario === "confirm-crash-inside-transaction") {

@@ -42,6 +42,10 @@ export default async function setup(project: TestProject) {
     APP_URL: "http://localhost:3000",
     LOG_LEVEL: "silent",
     METRICS_TOKEN: "integration-tests-metrics-token",
+    // Most suites exercise the durable deletion itself; the recently-deleted tests set their own.
+    DELETED_RETENTION_DAYS: "0",
+    // Worker cycles in other suites must not re-encode their recordings; compression tests opt in.
+    COMPRESSION_ENABLED: "false",
   });
 
   return async () => {

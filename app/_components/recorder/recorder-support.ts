@@ -5,6 +5,18 @@ export function pickRecordingType(isSupported: (type: string) => boolean): strin
   return PREFERRED_TYPES.find((type) => isSupported(type));
 }
 
+/**
+ * Recording quality, as the bitrate asked of MediaRecorder. Opus and AAC are clear for speech at
+ * 24 kb/s; the default keeps a 10-minute take near 3.6 MB, well under 5 MB.
+ */
+export const RECORDING_QUALITIES = {
+  speech: { label: "Speech (smallest)", bitsPerSecond: 24_000 },
+  standard: { label: "Standard", bitsPerSecond: 48_000 },
+  high: { label: "High (music, singing)", bitsPerSecond: 128_000 },
+} as const;
+export type RecordingQuality = keyof typeof RECORDING_QUALITIES;
+export const DEFAULT_QUALITY: RecordingQuality = "standard";
+
 export function extensionFor(mimeType: string) {
   return mimeType.startsWith("audio/mp4") ? "m4a" : mimeType.startsWith("audio/ogg") ? "ogg" : "webm";
 }

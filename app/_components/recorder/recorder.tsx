@@ -1,13 +1,15 @@
 "use client";
+import { useState } from "react";
 import { formatClock } from "@/app/_lib/time";
 import type { UploadSource } from "../upload/use-upload-queue";
-import { extensionFor } from "./recorder-support";
+import { DEFAULT_QUALITY, extensionFor, RECORDING_QUALITIES, type RecordingQuality } from "./recorder-support";
 import { TakeReview } from "./take-review";
 import { useMicrophoneRecording } from "./use-microphone-recording";
 
 /** Records from the microphone, shows time and input level, then offers the take for upload. */
 export function Recorder({ onUpload }: { onUpload: (source: UploadSource) => void }) {
-  const { phase, elapsed, level, start, stop, discard } = useMicrophoneRecording();
+  const [quality, setQuality] = useState<RecordingQuality>(DEFAULT_QUALITY);
+  const { phase, elapsed, level, start, stop, discard } = useMicrophoneRecording(RECORDING_QUALITIES[quality].bitsPerSecond);
 
   function upload(blob: Blob, title: string | undefined) {
     const name = `Recording ${new Date().toLocaleString("en")}.${extensionFor(blob.type)}`;
@@ -37,6 +39,20 @@ export function Recorder({ onUpload }: { onUpload: (source: UploadSource) => voi
         <TakeReview url={phase.url} onUpload={(title) => upload(phase.blob, title)} onDiscard={discard} />
       ) : (
         <div className="space-y-2">
+          <label className="block text-sm">
+            <span className="mr-2 font-medium">Quality</span>
+            <select
+              value={quality}
+              onChange={(event) => setQuality(event.target.value as RecordingQuality)}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              {Object.entries(RECORDING_QUALITIES).map(([value, { label, bitsPerSecond }]) => (
+                <option key={value} value={value}>
+                  {label}, {bitsPerSecond / 1000} kb/s
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" onClick={() => void start()} className="rounded bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
             Start recording
           </button>

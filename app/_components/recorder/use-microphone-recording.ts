@@ -9,8 +9,11 @@ type RecordingPhase =
   | { name: "review"; blob: Blob; url: string }
   | { name: "error"; message: string };
 
-/** One take from the microphone at a time: start, stop, the elapsed time and input level meanwhile. */
-export function useMicrophoneRecording() {
+/**
+ * One take from the microphone at a time: start, stop, the elapsed time and input level meanwhile,
+ * encoded at `bitsPerSecond`.
+ */
+export function useMicrophoneRecording(bitsPerSecond: number) {
   const [phase, setPhase] = useState<RecordingPhase>({ name: "idle" });
   const [elapsed, setElapsed] = useState(0);
   const [level, setLevel] = useState(0);
@@ -30,7 +33,7 @@ export function useMicrophoneRecording() {
       return;
     }
     const mimeType = pickRecordingType((type) => MediaRecorder.isTypeSupported(type));
-    const recorder = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+    const recorder = new MediaRecorder(stream, { ...(mimeType && { mimeType }), audioBitsPerSecond: bitsPerSecond });
     const chunks: Blob[] = [];
     recorder.ondataavailable = (event) => event.data.size > 0 && chunks.push(event.data);
     const stopLevel = watchInputLevel(stream, setLevel);

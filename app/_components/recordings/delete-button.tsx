@@ -1,10 +1,12 @@
 "use client";
 import { useId, useRef } from "react";
+import { api } from "@/app/_trpc/client";
 
 /** A delete button that asks first, in a modal dialog. */
 export function DeleteButton({ title, onConfirm }: { title: string; onConfirm: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  const retentionDays = api.recording.usage.useQuery().data?.deletedRetentionDays ?? 0;
   return (
     <>
       <button
@@ -19,7 +21,11 @@ export function DeleteButton({ title, onConfirm }: { title: string; onConfirm: (
         <h2 id={headingId} className="text-lg font-semibold">
           Delete “{title}”?
         </h2>
-        <p className="mt-2 text-sm text-slate-700">The recording and its audio are removed for good.</p>
+        <p className="mt-2 text-sm text-slate-700">
+          {retentionDays > 0
+            ? `It moves to Recently deleted, where you can restore it for ${retentionDays} days.`
+            : "The recording and its audio are removed for good."}
+        </p>
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm">
             Cancel

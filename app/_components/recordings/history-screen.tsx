@@ -80,6 +80,11 @@ export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
             </select>
           </label>
         )}
+        {!viewing && (
+          <Link href="/recordings/deleted" className="text-sm text-blue-700 underline">
+            Recently deleted
+          </Link>
+        )}
       </div>
       {viewing && <p className="mb-4 text-sm text-slate-600">You are viewing a student&apos;s recordings: read-only.</p>}
       {deleteError && (

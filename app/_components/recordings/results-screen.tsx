@@ -77,7 +77,15 @@ export function ResultsScreen({ recordingId }: { recordingId: string }) {
             ["Recorded", formatDate(recording.createdAt), undefined],
             ["Duration", formatDurationMs(recording.durationMs), "recording-duration"],
             ["Format", formatName(recording.contentType), undefined],
-            ["Size", recording.sizeBytes == null ? "—" : formatBytes(recording.sizeBytes), undefined],
+            [
+              "Size",
+              recording.sizeBytes == null
+                ? "—"
+                : recording.originalSizeBytes != null
+                  ? `${formatBytes(recording.sizeBytes)} (compressed from ${formatBytes(recording.originalSizeBytes)})`
+                  : formatBytes(recording.sizeBytes),
+              undefined,
+            ],
           ].map(([term, value, testId]) => (
             <div key={term}>
               <dt className="inline text-slate-600">{term} </dt>

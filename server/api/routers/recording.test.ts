@@ -268,7 +268,8 @@ describe("createUpload refuses what it must, with clear messages", () => {
     );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(/Your storage is full/);
-    expect(await limited.recording.usage()).toEqual({ bytesUsed: 30_000, quotaBytes: 50_000, recordingCount: 1 });
+    expect(await limited.recording.usage()).toMatchObject({ bytesUsed: 30_000, quotaBytes: 50_000, recordingCount: 1 });
+    expect(await limited.recording.usage()).toMatchObject({ recentlyDeletedBytes: 0, bytesSaved: 0 });
   });
 });
 

@@ -7,8 +7,13 @@ import { metrics } from "../../metrics/metrics";
 import { withViewerState } from "../../coaching/viewer-state";
 import { analysisFor, requestAnalysis } from "../../recordings/analysis-request";
 import { withAnalysisSummary } from "../../recordings/analysis-view";
-import { requestDeletion } from "../../recordings/deletion";
 import { getRecording, listRecordings, playbackUrl, usage } from "../../recordings/queries";
+import {
+  deleteRecentlyDeletedForever,
+  listRecentlyDeleted,
+  requestDeletion,
+  restoreRecording,
+} from "../../recordings/recently-deleted";
 import { confirmUpload, createUpload } from "../../recordings/uploads";
 import { VISIBLE_STATUSES } from "../../recordings/view";
 import {
@@ -92,4 +97,25 @@ export const recordingRouter = createTRPCRouter({
   }),
 
   usage: protectedProcedure.query(({ ctx }) => usage(ctx.services, ctx.user.id)),
+
+  // "Recently deleted" is the owner's alone: every lookup is scoped by owner, so anyone else's
+  // recording is simply not found.
+  recentlyDeleted: protectedProcedure.query(async ({ ctx }) => ({
+    items: await listRecentlyDeleted(ctx.services, ctx.user.id),
+    retentionDays: ctx.services.settings.deletedRetentionDays,
+  })),
+
+  restore: protectedProcedure
+    .input(z.object({ recordingId: z.uuid({ message: "Not a recording id." }) }))
+    .mutation(async ({ ctx, input }) => {
+      await restoreRecording(ctx.services, ctx.user.id, input.recordingId);
+      return { ok: true as const };
+    }),
+
+  deleteForever: protectedProcedure
+    .input(z.object({ recordingId: z.uuid({ message: "Not a recording id." }) }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteRecentlyDeletedForever(ctx.services, ctx.user.id, input.recordingId);
+      return { ok: true as const };
+    }),
 });
