@@ -72,6 +72,7 @@ describe("recently deleted", () => {
     const playback = await caller.recording.playbackUrl({ recordingId: recording.id });
     expect((await fetch(playback.url)).status).toBe(200);
     expect((await caller.recording.recentlyDeleted()).items).toEqual([]);
+    expect(await db.auditEvent.count({ where: { event: "recording.restored", recordingId: recording.id } })).toBe(1);
     expect(await outcomeOf(() => caller.recording.restore({ recordingId: recording.id }))).toBe("NOT_FOUND");
   });
 

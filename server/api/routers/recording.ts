@@ -109,6 +109,7 @@ export const recordingRouter = createTRPCRouter({
     .input(z.object({ recordingId: z.uuid({ message: "Not a recording id." }) }))
     .mutation(async ({ ctx, input }) => {
       await restoreRecording(ctx.services, ctx.user.id, input.recordingId);
+      await auditAction(ctx, { event: "recording.restored", subjectUserId: ctx.user.id, recordingId: input.recordingId });
       return { ok: true as const };
     }),
 
