@@ -77,8 +77,13 @@ describe("several worker processes on one database", () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
 
+      // A worker logs "job done" after pg-boss has recorded the completion: wait for its log too.
       const ourIds = new Set(ours.map((job) => job.id));
-      const doneBy = workers.map((worker) => worker.done.filter((id) => ourIds.has(id)));
+      const doneByEach = () => workers.map((worker) => worker.done.filter((id) => ourIds.has(id)));
+      while (doneByEach().flat().length < ourIds.size && workers.every((worker) => worker.child.exitCode === null)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const doneBy = doneByEach();
       expect(doneBy.flat().sort()).toEqual([...ourIds].sort());
       expect(doneBy.every((ids) => ids.length > 0)).toBe(true);
       expect((await jobsOf(recordingIds)).every((job) => job.retryCount === 0)).toBe(true);
