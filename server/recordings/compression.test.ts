@@ -102,6 +102,9 @@ describe("compression", () => {
     const created = await caller.recording.createUpload({ fileName: "stereo.wav", contentType: "audio/wav", sizeBytes: body.length });
     await postToStorage(created.upload, body, "audio/wav");
     await caller.recording.confirmUpload({ recordingId: created.recordingId });
+    // Compression waits for the analysis, which needs the original audio.
+    expect(await compressDueRecordings(services)).toMatchObject({ attempted: 0 });
+    await db.recordingAnalysis.update({ where: { recordingId: created.recordingId }, data: { status: "done" } });
 
     expect(await compressDueRecordings(services)).toMatchObject({ attempted: 1, compressed: 1 });
     expect(await db.recording.findUniqueOrThrow({ where: { id: created.recordingId } })).toMatchObject({
