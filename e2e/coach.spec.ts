@@ -71,7 +71,7 @@ test("coach review: invite, upload, comment at 0:02, review, seek from the comme
   await coachPage.getByLabel("Add a comment").click();
   await expect(coachPage.getByRole("button", { name: "Play speech-passage" })).toBeVisible();
   await coachPage.getByLabel("Add a comment").fill("Breathe before this sentence.");
-  await coachPage.getByLabel("At").fill("0:02");
+  await coachPage.getByLabel("At", { exact: true }).fill("0:02");
   await coachPage.getByRole("button", { name: "Save comment" }).click();
   await expect(coachPage.getByRole("button", { name: /Play from 0:02: Breathe/ })).toBeVisible();
   await coachPage.getByRole("button", { name: "Mark reviewed" }).click();
