@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { BANDS, formatNumber } from "@/app/_lib/analysis/bands";
 import { formatDate } from "@/app/_lib/time";
 import { api } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { StudentPicker } from "../coaching/student-picker";
 import { TrendChart, type TrendPoint } from "./trend-chart";
 
 type Point = RouterOutputs["progress"]["series"]["points"][number];
@@ -80,7 +81,6 @@ function ProgressTable({ points }: { points: Point[] }) {
 
 /** Pace, pauses, pitch variation and loudness over time, for oneself or (for a coach) a student. */
 export function ProgressScreen({ isCoach }: { isCoach: boolean }) {
-  const router = useRouter();
   const studentId = useSearchParams().get("student") ?? undefined;
   const [range, setRange] = useState<(typeof RANGES)[number]["value"]>("all");
   // The start of the range is fixed when it is chosen, so the query key stays put between renders.
@@ -105,21 +105,7 @@ export function ProgressScreen({ isCoach }: { isCoach: boolean }) {
         </h1>
         <div className="flex flex-wrap gap-3 text-sm">
           {isCoach && (students.data?.length ?? 0) > 0 && (
-            <label>
-              <span className="mr-2 font-medium">Show progress of</span>
-              <select
-                value={studentId ?? ""}
-                onChange={(event) => router.push(event.target.value ? `/progress?student=${event.target.value}` : "/progress")}
-                className="rounded border border-slate-300 px-2 py-1"
-              >
-                <option value="">Myself</option>
-                {students.data?.map((student) => (
-                  <option key={student.id} value={student.id}>
-                    {student.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <StudentPicker label="Show progress of" path="/progress" studentId={studentId} students={students.data ?? []} />
           )}
           <label>
             <span className="mr-2 font-medium">Period</span>

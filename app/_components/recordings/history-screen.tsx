@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { getErrorMessage } from "@/app/_lib/errors";
 import { api } from "@/app/_trpc/client";
+import { StudentPicker } from "../coaching/student-picker";
 import { historyInput } from "./history-input";
 import { RecordingCard } from "./recording-card";
 
@@ -18,7 +19,6 @@ function Skeletons() {
 }
 
 export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
-  const router = useRouter();
   const studentId = useSearchParams().get("student") ?? undefined;
   const utils = api.useUtils();
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -64,21 +64,7 @@ export function HistoryScreen({ isCoach }: { isCoach: boolean }) {
           {viewing ? `${viewing.name}'s recordings` : "Your recordings"}
         </h1>
         {isCoach && (students.data?.length ?? 0) > 0 && (
-          <label className="text-sm">
-            <span className="mr-2 font-medium">Show recordings of</span>
-            <select
-              value={studentId ?? ""}
-              onChange={(event) => router.push(event.target.value ? `/recordings?student=${event.target.value}` : "/recordings")}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">Myself</option>
-              {students.data?.map((student) => (
-                <option key={student.id} value={student.id}>
-                  {student.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StudentPicker label="Show recordings of" path="/recordings" studentId={studentId} students={students.data ?? []} className="text-sm" />
         )}
         {!viewing && (
           <Link href="/recordings/deleted" className="text-sm text-blue-700 underline">
