@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { bucketKeys, newPerson, signUp, upload, uploadItem } from "./support";
+import { bucketKeys, newPerson, ownPrefix, signUp, upload, uploadItem } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await signUp(page, newPerson());
 });
 
 async function uploadAndDelete(page: import("@playwright/test").Page) {
-  const before = await bucketKeys();
+  const prefix = await ownPrefix(page);
   await upload(page, ["speech-short.mp3"]);
   await expect(uploadItem(page, "speech-short.mp3").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
-  const added = (await bucketKeys()).filter((key) => !before.includes(key));
+  const added = await bucketKeys(prefix);
   expect(added).toHaveLength(1);
 
   await page.getByRole("link", { name: "History" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ENV } from "../playwright.config";
-import { bucketKeys, newPerson, signUp, upload, uploadItem } from "./support";
+import { bucketKeys, newPerson, ownPrefix, signUp, upload, uploadItem } from "./support";
 
 const STORAGE_ORIGIN = `http://127.0.0.1:${E2E_ENV.EMBEDDED_S3_PORT}`;
 const STORAGE_POST = `${STORAGE_ORIGIN}/speech-coach`;
@@ -59,7 +59,7 @@ test("a storage refusal (4xx) is not retried and is explained", async ({ page })
 
 test("cancelling an upload stops it and leaves nothing behind", async ({ page }) => {
   await signUp(page, newPerson());
-  const before = await bucketKeys();
+  const prefix = await ownPrefix(page);
   // Hold the POST so there is time to cancel it.
   await page.route(STORAGE_POST, () => new Promise(() => {}));
   await upload(page, ["speech-passage.m4a"]);
@@ -69,7 +69,7 @@ test("cancelling an upload stops it and leaves nothing behind", async ({ page })
   await expect(item.getByTestId("upload-status")).toHaveText("Cancelled");
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByText("No recordings yet.")).toBeVisible();
-  expect(await bucketKeys()).toEqual(before);
+  expect(await bucketKeys(prefix)).toEqual([]);
 });
 
 test("security: headers, JSON-only mutations, session cookie attributes, health", async ({ page, request }) => {

@@ -78,6 +78,15 @@ const s3 = new S3Client({
 });
 
 /** Every key in the e2e bucket under a prefix. */
+/**
+ * The storage prefix of the signed-in person. Tests look only there: the app's worker writes other
+ * people's compressed audio whenever it likes.
+ */
+export async function ownPrefix(page: Page) {
+  const session = (await (await page.request.get("/api/auth/get-session")).json()) as { user: { id: string } };
+  return `users/${session.user.id}/`;
+}
+
 export async function bucketKeys(prefix = "users/") {
   const page = await s3.send(new ListObjectsCommand({ Bucket: "speech-coach", Prefix: prefix }));
   return (page.Contents ?? []).map((object) => object.Key!);
