@@ -43,7 +43,7 @@ describe("/api/metrics", () => {
     const before = {
       created: await valueOf("speech_coach_uploads_created_total"),
       confirmed: await valueOf("speech_coach_uploads_confirmed_total"),
-      heads: await valueOf("speech_coach_s3_operations_total", { operation: "HeadObject", outcome: "success" }),
+      heads: await valueOf("speech_coach_s3_operations_total", { operation: "GetObject", outcome: "success" }),
       confirms: await valueOf("speech_coach_upload_confirm_duration_seconds"),
       calls: await valueOf("speech_coach_api_requests_total", { procedure: "recording.confirmUpload", status: "200" }),
       urls: await valueOf("speech_coach_playback_urls_issued_total"),
@@ -55,7 +55,7 @@ describe("/api/metrics", () => {
     expect(await valueOf("speech_coach_uploads_created_total")).toBe(before.created + 1);
     expect(await valueOf("speech_coach_uploads_confirmed_total")).toBe(before.confirmed + 1);
     expect(
-      await valueOf("speech_coach_s3_operations_total", { operation: "HeadObject", outcome: "success" }),
+      await valueOf("speech_coach_s3_operations_total", { operation: "GetObject", outcome: "success" }),
     ).toBeGreaterThan(before.heads);
     expect(await valueOf("speech_coach_upload_confirm_duration_seconds")).toBe(before.confirms + 1);
     expect(
@@ -75,14 +75,14 @@ describe("/api/metrics", () => {
       sizeBytes: file.bytes.length,
     });
     const notFoundBefore = await valueOf("speech_coach_s3_operations_total", {
-      operation: "HeadObject",
+      operation: "GetObject",
       outcome: "not_found",
     });
     await expect(caller.recording.confirmUpload({ recordingId: created.recordingId })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     expect(
-      await valueOf("speech_coach_s3_operations_total", { operation: "HeadObject", outcome: "not_found" }),
+      await valueOf("speech_coach_s3_operations_total", { operation: "GetObject", outcome: "not_found" }),
     ).toBe(notFoundBefore + 1);
     await postToStorage(created.upload, file.bytes, file.contentType);
     const settled = await caller.recording.confirmUpload({ recordingId: created.recordingId });

@@ -7,7 +7,7 @@ import { sniffedExtensionMatches, type ContainerFamily } from "../../lib/audio-t
 import { adtsDurationMs } from "./adts";
 import { fragmentedMp4DurationMs, isFragmentedMp4 } from "./fmp4";
 import { webmDurationFromTailMs } from "./webm-tail";
-import type { Storage } from "./storage";
+import type { ObjectStart, Storage } from "./storage";
 
 export type Inspection =
   | { outcome: "missing" }
@@ -19,7 +19,9 @@ export type RejectionCode = "empty" | "size_mismatch" | "not_audio" | "no_audio_
 
 /** Confirming a recording reads at most this much of it, however large it is. */
 export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
-const SNIFF_BYTES = 4100;
+// One ranged GET of the start serves the size check, the type sniff (file-type needs 4,100 bytes)
+// and, for recordings this small or with their index up front, the whole container parse.
+const START_BYTES = 64 * 1024;
 // Enough of the end of a fragmented MP4 or a recorder's WebM to hold its last fragment or cluster.
 const TAIL_BYTES = 64 * 1024;
 // Raw AAC is walked frame by frame up to this far (a minute or more of speech).
@@ -27,9 +29,13 @@ const ADTS_WALK_BYTES = 1024 * 1024;
 
 class BudgetExceeded extends Error {}
 
-/** Serves music-metadata's random reads with ranged GETs, refusing to read past the budget. */
-function budgetedRangeClient(storage: Storage, key: string, sizeBytes: number, budget: number) {
-  let bytesRead = 0;
+/**
+ * Serves music-metadata's random reads from the start already read, or else with ranged GETs,
+ * refusing to read past the budget.
+ */
+function budgetedRangeClient(storage: Storage, key: string, objectStart: ObjectStart, budget: number) {
+  const { sizeBytes } = objectStart;
+  let bytesRead = objectStart.bytes.length;
   const client: IRangeRequestClient = {
     async getHeadInfo() {
       return { size: sizeBytes, mimeType: undefined, acceptPartialRequests: true };
@@ -37,9 +43,15 @@ function budgetedRangeClient(storage: Storage, key: string, sizeBytes: number, b
     async getResponse(_method, range) {
       const [start, end] = range ?? [0, sizeBytes - 1];
       const last = Math.min(end, sizeBytes - 1);
-      bytesRead += last - start + 1;
-      if (bytesRead > budget) throw new BudgetExceeded();
-      const bytes = await storage.readRange(key, start, last);
+      const known = objectStart.bytes;
+      let bytes: Uint8Array;
+      if (last < known.length) {
+        bytes = known.slice(start, last + 1);
+      } else {
+        bytesRead += last - start + 1;
+        if (bytesRead > budget) throw new BudgetExceeded();
+        bytes = await storage.readRange(key, start, last);
+      }
       return {
         size: sizeBytes,
         acceptPartialRequests: true,
@@ -52,8 +64,8 @@ function budgetedRangeClient(storage: Storage, key: string, sizeBytes: number, b
   return client;
 }
 
-async function readDuration(storage: Storage, key: string, sizeBytes: number) {
-  const client = budgetedRangeClient(storage, key, sizeBytes, INSPECTION_BYTE_BUDGET);
+async function readDuration(storage: Storage, key: string, objectStart: ObjectStart) {
+  const client = budgetedRangeClient(storage, key, objectStart, INSPECTION_BYTE_BUDGET);
   const tokenizer = await rangeTokenizer(client, { initialChunkSize: 16 * 1024, minimumChunkSize: 16 * 1024 });
   try {
     const metadata = await parseFromTokenizer(tokenizer, { duration: false, skipCovers: true });
@@ -98,7 +110,7 @@ export async function inspectAudioObject(
   key: string,
   expected: { sizeBytes: number; family: ContainerFamily },
 ): Promise<Inspection> {
-  const stored = await storage.head(key);
+  const stored = await storage.readStart(key, START_BYTES);
   if (!stored) return { outcome: "missing" };
   if (stored.sizeBytes === 0) return { outcome: "rejected", code: "empty", reason: "The file is empty." };
   if (stored.sizeBytes !== expected.sizeBytes) {
@@ -108,7 +120,7 @@ export async function inspectAudioObject(
       reason: `The upload was ${stored.sizeBytes} bytes but ${expected.sizeBytes} were announced, so it was discarded.`,
     };
   }
-  const head = await storage.readRange(key, 0, Math.min(SNIFF_BYTES, stored.sizeBytes) - 1);
+  const head = stored.bytes;
   const detected = await fileTypeFromBuffer(head);
   if (!detected || !sniffedExtensionMatches(expected.family, detected.ext)) {
     return {
@@ -120,7 +132,7 @@ export async function inspectAudioObject(
     };
   }
   try {
-    const parsed = await readDuration(storage, key, stored.sizeBytes);
+    const parsed = await readDuration(storage, key, stored);
     if (!parsed.ok) return { outcome: "rejected", code: "no_audio_track", reason: "This file holds no audio track." };
     // A fragmented MP4's header states the first fragment's length at best; the others' headers
     // state none at all.

@@ -55,6 +55,26 @@ export const IMMUTABLE_CACHE_CONTROL = "private, max-age=31536000, immutable";
 const UNAVAILABLE = "Audio storage is unavailable right now. Please try again in a minute.";
 const unavailable = (cause?: unknown) => new AppError("SERVICE_UNAVAILABLE", UNAVAILABLE, { cause });
 
+export interface ObjectStart {
+  /** The whole object's size, not just the bytes read. */
+  sizeBytes: number;
+  bytes: Uint8Array;
+}
+
+/** "bytes 0-16383/19765" → 19765 */
+function instanceLengthOf(contentRange: string | undefined) {
+  const total = contentRange?.match(/\/(\d+)$/)?.[1];
+  return total === undefined ? undefined : Number(total);
+}
+
+// An empty object has no first byte, so S3 answers any range of it with 416.
+function isUnsatisfiableRange(error: unknown) {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === "InvalidRange" || error.$metadata.httpStatusCode === 416)
+  );
+}
+
 function isNotFound(error: unknown) {
   return (
     error instanceof S3ServiceException &&
@@ -103,9 +123,10 @@ export class Storage {
       this.breaker.record(true);
       return result;
     } catch (error) {
-      // "No such key" is S3 answering; anything else counts against it.
-      this.breaker.record(isNotFound(error));
-      if (isNotFound(error)) throw error;
+      // "No such key" and "no such range" are S3 answering; anything else counts against it.
+      const answered = isNotFound(error) || isUnsatisfiableRange(error);
+      this.breaker.record(answered);
+      if (answered) throw error;
       throw unavailable(error);
     }
   }
@@ -170,6 +191,29 @@ export class Storage {
       return { sizeBytes: result.ContentLength ?? 0, contentType: result.ContentType };
     } catch (error) {
       if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The object's first `length` bytes and its whole size from one ranged GET (a HEAD first would
+   * cost a second round trip); null when there is no such object.
+   */
+  async readStart(key: string, length: number): Promise<ObjectStart | null> {
+    try {
+      const result = await this.request(() =>
+        this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` })),
+      );
+      const bytes = result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
+      // A store that ignores the range sends the whole object, whose length is then its size.
+      return { sizeBytes: instanceLengthOf(result.ContentRange) ?? bytes.length, bytes };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      // An empty object has no byte 0: S3 answers 416 and s3rver drops the connection. Its HEAD
+      // tells an empty object from a store that is really away (which fails the HEAD too).
+      const stored = await this.head(key);
+      if (!stored) return null;
+      if (stored.sizeBytes === 0) return { sizeBytes: 0, bytes: new Uint8Array() };
       throw error;
     }
   }
