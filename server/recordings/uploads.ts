@@ -21,8 +21,8 @@ export interface CreateUploadInput {
   title?: string;
 }
 
-async function checkUploadAllowed({ settings, db }: Services, input: CreateUploadInput) {
-  if (!settings.uploadsEnabled || (await uploadsPaused(db))) {
+async function checkUploadAllowed({ settings, db, now }: Services, input: CreateUploadInput) {
+  if (!settings.uploadsEnabled || (await uploadsPaused(db, now().getTime()))) {
     throw new AppError(
       "SERVICE_UNAVAILABLE",
       "Uploads are paused for maintenance. Your recordings are safe and can still be played.",
