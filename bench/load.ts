@@ -5,9 +5,14 @@
 //   npm run build && npm run bench:load                    # starts its own server on :3200
 //   BASE_URL=http://localhost:3000 npm run bench:load      # an already running server
 //   USERS=50 SECONDS=60 npm run bench:load
-//   METRICS=off npm run bench:load                         # without metrics, to compare
+//   METRICS=off npm run bench:load                         # without metrics
+//   METRICS=compare npm run bench:load                     # metrics' cost, measured A/B
+//
+// METRICS=compare starts two servers from the same build, one with metrics and one without, and
+// loads them in turn (ROUNDS phases each, alternating), so whatever else the machine is doing
+// falls on both alike; it prints each one's p50 per step and the overhead of metrics.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
@@ -16,71 +21,106 @@ import type { AppRouter } from "../server/api/root";
 
 const USERS = Number(process.env.USERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
-const SIGN_UP_BATCH = 5;
-// BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers.
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const BENCH_ENV = {
-  DATA_DIR: ".data/bench",
-  PORT: String(PORT),
-  APP_URL: `http://localhost:${PORT}`,
-  EMBEDDED_POSTGRES_PORT: String(PORT + 51149),
-  EMBEDDED_S3_PORT: String(PORT + 1389),
-  // The benchmark measures the upload path, not the abuse limits.
-  SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
-  UPLOADS_PER_MINUTE: "100000",
-  CONFIRMS_PER_MINUTE: "100000",
-  LOG_LEVEL: "warn",
-};
-// With metrics (the default) the server collects them and the bench scrapes /api/metrics every
-// SCRAPE_SECONDS, as Prometheus would (more often than its usual 15 s); METRICS=off leaves
-// METRICS_TOKEN empty, which turns the instrumentation off.
-const METRICS = process.env.METRICS !== "off";
+const ROUNDS = Number(process.env.ROUNDS ?? 6);
+const MODE = process.env.METRICS === "off" ? "off" : process.env.METRICS === "compare" ? "compare" : "on";
 const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 5);
-const METRICS_TOKEN = METRICS ? "bench-metrics-token-0123456789" : "";
-Object.assign(BENCH_ENV, { METRICS_TOKEN });
+const METRICS_TOKEN = "bench-metrics-token-0123456789";
+const SIGN_UP_BATCH = 5;
+// BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers;
+// the comparison's second server takes the next port.
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const FIXTURE = readFileSync(path.resolve(import.meta.dirname, "../../shared/fixtures/audio/speech-short.m4a"));
 
 const steps = ["createUpload", "upload POST", "confirmUpload", "list", "playbackUrl", "delete"] as const;
 type Step = (typeof steps)[number];
-const timings = Object.fromEntries(steps.map((step) => [step, [] as number[]])) as Record<Step, number[]>;
-const errors = Object.fromEntries(steps.map((step) => [step, 0])) as Record<Step, number>;
-const samples: Record<Step, string[]> = Object.fromEntries(steps.map((step) => [step, []])) as never;
+type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
 
-async function timed<T>(step: Step, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    const result = await work();
-    timings[step].push(performance.now() - started);
-    return result;
-  } catch (error) {
-    errors[step] += 1;
-    if (samples[step].length < 3) samples[step].push(error instanceof Error ? error.message : String(error));
-    throw error;
+class Tally {
+  readonly timings = Object.fromEntries(steps.map((step) => [step, [] as number[]])) as Record<Step, number[]>;
+  readonly errors = Object.fromEntries(steps.map((step) => [step, 0])) as Record<Step, number>;
+  readonly samples = Object.fromEntries(steps.map((step) => [step, [] as string[]])) as Record<Step, string[]>;
+  seconds = 0;
+
+  async timed<T>(step: Step, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = await work();
+      this.timings[step].push(performance.now() - started);
+      return result;
+    } catch (error) {
+      this.errors[step] += 1;
+      if (this.samples[step].length < 3) this.samples[step].push(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  p50(step: Step) {
+    return percentile(this.timings[step], 50);
+  }
+
+  get totalErrors() {
+    return steps.reduce((sum, step) => sum + this.errors[step], 0);
   }
 }
 
-async function startServer(): Promise<ChildProcess> {
-  await rm(BENCH_ENV.DATA_DIR, { recursive: true, force: true });
+function percentile(values: number[], p: number) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Server {
+  baseUrl: string;
+  env: Record<string, string>;
+  process: ChildProcess | null;
+  metrics: boolean;
+}
+
+function serverEnv(port: number, metrics: boolean, dataDir: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    EMBEDDED_POSTGRES_PORT: String(port + 51149),
+    EMBEDDED_S3_PORT: String(port + 1389),
+    // The benchmark measures the upload path, not the abuse limits.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
+    UPLOADS_PER_MINUTE: "100000",
+    CONFIRMS_PER_MINUTE: "100000",
+    LOG_LEVEL: "warn",
+    // An empty token turns the instrumentation off.
+    METRICS_TOKEN: metrics ? METRICS_TOKEN : "",
+  };
+}
+
+async function startServer(port: number, metrics: boolean, dataDir: string): Promise<Server> {
+  const env = serverEnv(port, metrics, dataDir);
+  await rm(dataDir, { recursive: true, force: true });
+  // The server's own log goes beside its data, to read when a step reports errors.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const log = openSync(`${dataDir}.log`, "w");
   // Its own process group, so stopping it reaches npm's children: the launcher, Next and the stack.
-  const server = spawn("npm", ["start"], {
-    env: { ...process.env, ...BENCH_ENV },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const child = spawn("npm", ["start"], { env: { ...process.env, ...env }, stdio: ["ignore", log, log], detached: true });
+  const server = { baseUrl: env.APP_URL!, env, process: child, metrics };
   for (let i = 0; i < 120; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const healthy = await fetch(`${BENCH_ENV.APP_URL}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${server.baseUrl}/api/health`).then((response) => response.ok, () => false);
     if (healthy) return server;
   }
   stopServer(server);
   throw new Error("the server did not become healthy in 2 minutes (did you run npm run build?)");
 }
 
-function stopServer(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+function stopServer(server: Server) {
+  if (server.process?.pid) process.kill(-server.process.pid, "SIGTERM");
 }
 
-async function signUp(baseUrl: string, index: number) {
+function auditStorage(server: Server) {
+  console.log(`\nAuditing storage against the database (${server.baseUrl}; server log: ${server.env.DATA_DIR}.log):`);
+  spawnSync("npm", ["run", "-s", "storage:audit"], { env: { ...process.env, ...server.env }, stdio: "inherit" });
+}
+
+async function signUp(baseUrl: string, index: number): Promise<Client> {
   const email = `bench-${Date.now()}-${index}@example.test`;
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
@@ -94,88 +134,132 @@ async function signUp(baseUrl: string, index: number) {
   });
 }
 
-/** Scrapes the metrics endpoint every SCRAPE_SECONDS until the deadline; returns each scrape's ms. */
-async function scrapeLoop(baseUrl: string, deadline: number) {
-  const durations: number[] = [];
+// Signing up is set-up, not what is measured: a few at a time, so a busy machine's password
+// hashing does not time out the sign-up rate limiter's transactions.
+async function signUpUsers(baseUrl: string) {
+  const clients: Client[] = [];
+  for (let first = 0; first < USERS; first += SIGN_UP_BATCH) {
+    const batch = Array.from({ length: Math.min(SIGN_UP_BATCH, USERS - first) }, (_, index) => signUp(baseUrl, first + index));
+    clients.push(...(await Promise.all(batch)));
+  }
+  return clients;
+}
+
+/** Scrapes the metrics endpoint every SCRAPE_SECONDS until the deadline, as Prometheus would. */
+async function scrapeLoop(baseUrl: string, deadline: number, durations: number[]) {
   while (Date.now() < deadline) {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     if (!response.ok) throw new Error(`metrics scrape answered ${response.status}`);
     await response.text();
     durations.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, SCRAPE_SECONDS * 1000));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(SCRAPE_SECONDS * 1000, Math.max(0, deadline - Date.now()))));
   }
-  return durations;
 }
 
-async function userLoop(client: Awaited<ReturnType<typeof signUp>>, deadline: number) {
+async function userLoop(client: Client, deadline: number, tally: Tally) {
   while (Date.now() < deadline) {
     try {
-      const created = await timed("createUpload", () =>
+      const created = await tally.timed("createUpload", () =>
         client.recording.createUpload.mutate({ fileName: "bench.m4a", contentType: "audio/mp4", sizeBytes: FIXTURE.length }),
       );
-      await timed("upload POST", async () => {
+      await tally.timed("upload POST", async () => {
         const form = new FormData();
         for (const [name, value] of Object.entries(created.upload.fields)) form.append(name, value);
         form.append("file", new Blob([FIXTURE], { type: "audio/mp4" }));
         const response = await fetch(created.upload.url, { method: "POST", body: form });
         if (!response.ok) throw new Error(`S3 answered ${response.status}`);
       });
-      await timed("confirmUpload", () => client.recording.confirmUpload.mutate({ recordingId: created.recordingId }));
-      await timed("list", () => client.recording.list.query({ limit: 20 }));
-      const playback = await timed("playbackUrl", () => client.recording.playbackUrl.query({ recordingId: created.recordingId }));
+      await tally.timed("confirmUpload", () => client.recording.confirmUpload.mutate({ recordingId: created.recordingId }));
+      await tally.timed("list", () => client.recording.list.query({ limit: 20 }));
+      const playback = await tally.timed("playbackUrl", () => client.recording.playbackUrl.query({ recordingId: created.recordingId }));
       if (!playback.url) throw new Error("no playback url");
-      await timed("delete", () => client.recording.delete.mutate({ recordingId: created.recordingId }));
+      await tally.timed("delete", () => client.recording.delete.mutate({ recordingId: created.recordingId }));
     } catch {
-      // Counted in `errors`; the user carries on with the next recording.
+      // Counted in the tally; the user carries on with the next recording.
     }
   }
 }
 
-function percentile(values: number[], p: number) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** Every user loops for `seconds`; metrics are scraped meanwhile when the server has them. */
+async function runPhase(server: { baseUrl: string; metrics: boolean }, clients: Client[], seconds: number, tally: Tally, scrapes: number[]) {
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all([
+    server.metrics ? scrapeLoop(server.baseUrl, deadline, scrapes) : Promise.resolve(),
+    ...clients.map((client) => userLoop(client, deadline, tally)),
+  ]);
+  tally.seconds += (Date.now() - started) / 1000;
 }
 
-const server = process.env.BASE_URL ? null : await startServer();
-const baseUrl = process.env.BASE_URL ?? BENCH_ENV.APP_URL;
-try {
-  // Signing up is set-up, not what is measured: a few at a time, so a busy machine's password
-  // hashing does not time out the sign-up rate limiter's transactions.
-  const clients: Awaited<ReturnType<typeof signUp>>[] = [];
-  for (let first = 0; first < USERS; first += SIGN_UP_BATCH) {
-    const batch = Array.from({ length: Math.min(SIGN_UP_BATCH, USERS - first) }, (_, index) => signUp(baseUrl, first + index));
-    clients.push(...(await Promise.all(batch)));
-  }
-  console.log(`${USERS} users, ${SECONDS} s against ${baseUrl}, metrics ${METRICS ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
-  const started = Date.now();
-  const [scrapes] = await Promise.all([
-    METRICS ? scrapeLoop(baseUrl, started + SECONDS * 1000) : Promise.resolve([]),
-    ...clients.map((client) => userLoop(client, started + SECONDS * 1000)),
-  ]);
-  const elapsed = (Date.now() - started) / 1000;
-  if (scrapes.length) {
-    console.log(`metrics scrapes: ${scrapes.length}, p50 ${percentile(scrapes, 50).toFixed(1)} ms, max ${Math.max(...scrapes).toFixed(1)} ms`);
-  }
-
+function printTally(tally: Tally) {
   console.log(`\n${"step".padEnd(14)} ${"requests".padStart(8)} ${"errors".padStart(7)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
   for (const step of steps) {
-    const count = timings[step].length + errors[step];
+    const count = tally.timings[step].length + tally.errors[step];
     console.log(
-      `${step.padEnd(14)} ${String(count).padStart(8)} ${String(errors[step]).padStart(7)} ${(count / elapsed).toFixed(1).padStart(7)} ${percentile(timings[step], 50).toFixed(1).padStart(8)} ${percentile(timings[step], 99).toFixed(1).padStart(8)}`,
+      `${step.padEnd(14)} ${String(count).padStart(8)} ${String(tally.errors[step]).padStart(7)} ${(count / tally.seconds).toFixed(1).padStart(7)} ${tally.p50(step).toFixed(1).padStart(8)} ${percentile(tally.timings[step], 99).toFixed(1).padStart(8)}`,
     );
-    for (const sample of samples[step]) console.log(`    e.g. ${sample}`);
+    for (const sample of tally.samples[step]) console.log(`    e.g. ${sample}`);
   }
-  const p50 = (step: Step) => percentile(timings[step], 50);
-  console.log(`\ncreateUpload p50 / list p50:  ${(p50("createUpload") / p50("list")).toFixed(2)} (target ≤ 1.2)`);
-  console.log(`confirmUpload p50 / list p50: ${(p50("confirmUpload") / p50("list")).toFixed(2)} (target ≤ 1.8)`);
-  const total = steps.reduce((sum, step) => sum + timings[step].length + errors[step], 0);
-  console.log(`\n${total} requests in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)}/s), ${steps.reduce((sum, step) => sum + errors[step], 0)} errors`);
-} finally {
-  if (server) {
-    console.log("\nAuditing storage against the database:");
-    spawnSync("npm", ["run", "-s", "storage:audit"], { env: { ...process.env, ...BENCH_ENV }, stdio: "inherit" });
-    stopServer(server);
+  console.log(`\ncreateUpload p50 / list p50:  ${(tally.p50("createUpload") / tally.p50("list")).toFixed(2)} (target ≤ 1.2)`);
+  console.log(`confirmUpload p50 / list p50: ${(tally.p50("confirmUpload") / tally.p50("list")).toFixed(2)} (target ≤ 1.8)`);
+  const total = steps.reduce((sum, step) => sum + tally.timings[step].length + tally.errors[step], 0);
+  console.log(`\n${total} requests in ${tally.seconds.toFixed(1)} s (${(total / tally.seconds).toFixed(1)}/s), ${tally.totalErrors} errors`);
+}
+
+function printScrapes(scrapes: number[]) {
+  if (scrapes.length) console.log(`metrics scrapes: ${scrapes.length}, p50 ${percentile(scrapes, 50).toFixed(1)} ms, max ${Math.max(...scrapes).toFixed(1)} ms`);
+}
+
+async function single() {
+  const metrics = MODE === "on";
+  const server = process.env.BASE_URL
+    ? { baseUrl: process.env.BASE_URL, env: {}, process: null, metrics }
+    : await startServer(PORT, metrics, ".data/bench");
+  try {
+    const clients = await signUpUsers(server.baseUrl);
+    console.log(`${USERS} users, ${SECONDS} s against ${server.baseUrl}, metrics ${metrics ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
+    const tally = new Tally();
+    const scrapes: number[] = [];
+    await runPhase(server, clients, SECONDS, tally, scrapes);
+    printScrapes(scrapes);
+    printTally(tally);
+  } finally {
+    if (server.process) {
+      auditStorage(server);
+      stopServer(server);
+    }
   }
 }
+
+async function compare() {
+  const servers = await Promise.all([startServer(PORT, true, ".data/bench"), startServer(PORT + 1, false, ".data/bench-b")]);
+  try {
+    const clients = await Promise.all(servers.map((server) => signUpUsers(server.baseUrl)));
+    const tallies = [new Tally(), new Tally()];
+    const scrapes: number[] = [];
+    const phaseSeconds = SECONDS / ROUNDS;
+    console.log(`${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (metrics on: ${servers[0]!.baseUrl}, off: ${servers[1]!.baseUrl})`);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Which goes first alternates too, so neither always follows the other's leftovers.
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const index of order) await runPhase(servers[index]!, clients[index]!, phaseSeconds, tallies[index]!, scrapes);
+    }
+    console.log("\n== metrics on ==");
+    printScrapes(scrapes);
+    printTally(tallies[0]!);
+    console.log("\n== metrics off ==");
+    printTally(tallies[1]!);
+    console.log("\nmetrics overhead on the p50 (on / off − 1):");
+    for (const step of steps) {
+      console.log(`  ${step.padEnd(14)} ${(((tallies[0]!.p50(step) / tallies[1]!.p50(step)) - 1) * 100).toFixed(1).padStart(6)} %${step === "list" ? "   (target ≤ 2 %)" : ""}`);
+    }
+  } finally {
+    for (const server of servers) {
+      auditStorage(server);
+      stopServer(server);
+    }
+  }
+}
+
+await (MODE === "compare" ? compare() : single());
