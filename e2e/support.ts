@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { E2E_ENV } from "../playwright.config";
 
-export const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
+const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
 export const fixture = (name: string) => path.join(FIXTURES, name);
 
 export const GOOD_FIXTURES = [
@@ -60,14 +60,6 @@ export async function upload(page: Page, names: string[]) {
 
 export function uploadItem(page: Page, name: string) {
   return page.getByRole("listitem", { name: `Upload of ${name}` });
-}
-
-/** The player's audio element's current position, in seconds. */
-export function audioTime(page: Page, scope?: string) {
-  return page.evaluate((selector) => {
-    const element = document.querySelector<HTMLAudioElement>(selector ?? "audio");
-    return element?.currentTime ?? -1;
-  }, scope ?? null);
 }
 
 const s3 = new S3Client({

@@ -15,8 +15,8 @@ let instantiated = false;
 
 function instantiateWasm(wasmBytes: Buffer) {
   if (instantiated) return;
-  const module = new WebAssembly.Module(new Uint8Array(wasmBytes));
-  const instance = new WebAssembly.Instance(module, {
+  const wasmModule = new WebAssembly.Module(new Uint8Array(wasmBytes));
+  const instance = new WebAssembly.Instance(wasmModule, {
     "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
   });
   bindings.__wbg_set_wasm(instance.exports);
@@ -46,7 +46,7 @@ async function openEngine(databaseUrl: string) {
   return { engine, schema };
 }
 
-export async function readMigrations(): Promise<bindings.MigrationList> {
+async function readMigrations(): Promise<bindings.MigrationList> {
   const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

@@ -25,7 +25,7 @@ const ONLY_THE_OWNER = "Only the owner can change this recording.";
 const ONLY_COACHES = "Only coaches can do this.";
 const ONLY_THE_COACH = "Only the student's coach can mark a recording reviewed.";
 
-export async function relationshipTo(db: Db, viewer: Viewer, ownerId: string): Promise<Relationship | null> {
+async function relationshipTo(db: Db, viewer: Viewer, ownerId: string): Promise<Relationship | null> {
   if (viewer.id === ownerId) return "owner";
   const link = await db.coachStudent.findUnique({
     where: { coachId_studentId: { coachId: viewer.id, studentId: ownerId } },

@@ -44,5 +44,3 @@ export const auth = betterAuth({
   },
   plugins: [nextCookies()],
 });
-
-export type AuthSession = typeof auth.$Infer.Session;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 
 /** For each of the given recordings, how many comments by others the user has not read. */
-export async function unreadCommentCounts(db: Db, userId: string, recordingIds: string[]) {
+async function unreadCommentCounts(db: Db, userId: string, recordingIds: string[]) {
   if (recordingIds.length === 0) return new Map<string, number>();
   const rows = await db.$queryRaw<{ recordingId: string; unread: bigint }[]>`
     select c."recordingId", count(*) as unread
@@ -16,7 +16,7 @@ export async function unreadCommentCounts(db: Db, userId: string, recordingIds: 
 }
 
 /** When this coach marked each of the recordings reviewed (absent: not reviewed). */
-export async function reviewedAtFor(db: Db, coachId: string, recordingIds: string[]) {
+async function reviewedAtFor(db: Db, coachId: string, recordingIds: string[]) {
   const reviews = await db.recordingReview.findMany({
     where: { coachId, recordingId: { in: recordingIds } },
     select: { recordingId: true, reviewedAt: true },

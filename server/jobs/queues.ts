@@ -5,7 +5,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 
 /** Where a job ends up after its last retry: kept (not worked) so people can see what failed. */
-export const DEAD_LETTERS = "dead-letters" as const;
+const DEAD_LETTERS = "dead-letters" as const;
 
 interface QueueDefinition {
   options: Omit<PgBoss.Queue, "name">;
@@ -32,7 +32,7 @@ const perRecording = (policy: "standard" | "short", expireInSeconds: number, bat
   options: { policy, retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds, deadLetter: DEAD_LETTERS },
 });
 
-export const QUEUES = {
+const QUEUES = {
   /** Finds DELETING recordings whose next attempt is due and queues a deletion for each. */
   "deletions.scan": scan("* * * * *"),
   /** One try at removing a deleted recording's audio; S3 failures back off on the row. */

@@ -9,7 +9,7 @@ import { createBoss, type BossOptions } from "./boss";
 import { jobHandlers, type Job, type JobHandler, type JobSettings } from "./handlers";
 import { batchSizeOf, cronOf, declareQueues, QUEUE_NAMES, type QueueName } from "./queues";
 
-export interface QueueRun {
+interface QueueRun {
   /** Outputs of the jobs that completed. */
   completed: unknown[];
   /** Messages of the jobs (or scheduled sends) that failed; failed jobs are retried later. */

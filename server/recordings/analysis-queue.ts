@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { jobSender, type JobSender } from "../jobs/boss";
 
 /** The analysis version a new request asks for: the analyser's own. */
-export const REQUESTED_ANALYSIS_VERSION = ANALYSIS_VERSION;
+const REQUESTED_ANALYSIS_VERSION = ANALYSIS_VERSION;
 
 /**
  * Hands a recording whose pending analysis row was just written to the job queue, inside the

@@ -9,7 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
  * before analysis existed, or never confirmed): the owner may ask for one with
  * `recording.requestAnalysis` when `canRequest` is true.
  */
-export type AnalysisStatusView = "none" | "pending" | "running" | "done" | "failed";
+type AnalysisStatusView = "none" | "pending" | "running" | "done" | "failed";
 
 const analysisSelect = {
   status: true,

@@ -22,7 +22,7 @@ export type CompressionOutcome =
   | { outcome: "failed"; reason: string };
 
 /** Bits per second of a stored recording, from its size and length. */
-export function bitsPerSecond(sizeBytes: number, durationMs: number) {
+function bitsPerSecond(sizeBytes: number, durationMs: number) {
   return (sizeBytes * 8 * 1000) / durationMs;
 }
 

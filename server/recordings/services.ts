@@ -5,14 +5,14 @@ import type { JobSender } from "../jobs/boss";
 import type { RateLimits } from "../limits/rate-limits";
 import type { Storage } from "../storage/storage";
 
-export interface CompressionSettings {
+interface CompressionSettings {
   enabled: boolean;
   /** Recordings stored above this bitrate are re-encoded for speech. */
   minBitsPerSecond: number;
   ffmpegPath: string;
 }
 
-export interface RecordingSettings {
+interface RecordingSettings {
   maxUploadBytes: number;
   quotaBytes: number;
   uploadUrlTtlSeconds: number;

@@ -46,6 +46,3 @@ export function toDetail(row: DetailRow) {
   const { transcript, analysis, ...summary } = row;
   return { ...toSummary(summary), transcript, analysis };
 }
-
-export type RecordingSummary = ReturnType<typeof toSummary>;
-export type RecordingDetail = ReturnType<typeof toDetail>;

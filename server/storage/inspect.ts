@@ -15,10 +15,10 @@ export type Inspection =
   | { outcome: "accepted"; durationMs: number | null; detectedType: string };
 
 /** Why an upload was refused, as a fixed set (metrics label it by this). */
-export type RejectionCode = "empty" | "size_mismatch" | "not_audio" | "no_audio_track" | "damaged";
+type RejectionCode = "empty" | "size_mismatch" | "not_audio" | "no_audio_track" | "damaged";
 
 /** Confirming a recording reads at most this much of it, however large it is. */
-export const INSPECTION_BYTE_BUDGET = 1024 * 1024;
+const INSPECTION_BYTE_BUDGET = 1024 * 1024;
 // One ranged GET of the start serves the size check, the type sniff (file-type needs 4,100 bytes)
 // and, for recordings this small or with their index up front, the whole container parse.
 const START_BYTES = 64 * 1024;

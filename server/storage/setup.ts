@@ -28,7 +28,7 @@ export interface BucketSetupOptions {
   replication?: { bucket: string; roleArn: string };
 }
 
-export type StepOutcome = "changed" | "unchanged" | "unsupported" | "left as is";
+type StepOutcome = "changed" | "unchanged" | "unsupported" | "left as is";
 
 export interface StepResult {
   step: string;
@@ -82,7 +82,7 @@ async function ensure<T>(
   }
 }
 
-export function corsRules(appOrigins: string[]): CORSRule[] {
+function corsRules(appOrigins: string[]): CORSRule[] {
   return [
     {
       AllowedOrigins: appOrigins,

@@ -28,20 +28,21 @@ export function TimeFields({
   startRef?: RefObject<HTMLInputElement | null>;
 }) {
   const ownStart = useRef<HTMLInputElement>(null);
-  const start = startRef ?? ownStart;
+  // Named …Ref so the React Compiler knows writing its .current in a handler is a ref write.
+  const startInputRef = startRef ?? ownStart;
   const end = useRef<HTMLInputElement>(null);
   const now = () => formatClock(player.currentSeconds());
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm">
       <label>
         <span className="block font-medium">At</span>
-        <input ref={start} name="start" defaultValue={clock(defaultStartMs)} className="w-20 rounded border border-slate-300 px-2 py-1" />
+        <input ref={startInputRef} name="start" defaultValue={clock(defaultStartMs)} className="w-20 rounded border border-slate-300 px-2 py-1" />
       </label>
       <label>
         <span className="block font-medium">Until (optional)</span>
         <input ref={end} name="end" defaultValue={defaultEndMs == null ? "" : clock(defaultEndMs)} placeholder="m:ss" className="w-20 rounded border border-slate-300 px-2 py-1" />
       </label>
-      <button type="button" onClick={() => start.current && (start.current.value = now())} className="rounded border border-slate-300 px-2 py-1">
+      <button type="button" onClick={() => startInputRef.current && (startInputRef.current.value = now())} className="rounded border border-slate-300 px-2 py-1">
         Start at current time
       </button>
       <button type="button" onClick={() => end.current && (end.current.value = now())} className="rounded border border-slate-300 px-2 py-1">

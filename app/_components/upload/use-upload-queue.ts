@@ -6,7 +6,7 @@ import { checkBeforeUpload } from "@/app/_lib/upload/checks";
 import { postToStorage, type UploadTarget } from "@/app/_lib/upload/post-to-storage";
 import { failureMessage, nextStep, RETRY_DELAYS_MS, type UploadFailure } from "@/app/_lib/upload/retry";
 
-export type UploadStatus = "queued" | "uploading" | "retrying" | "finalizing" | "done" | "failed" | "cancelled";
+type UploadStatus = "queued" | "uploading" | "retrying" | "finalizing" | "done" | "failed" | "cancelled";
 
 export interface UploadItem {
   id: string;

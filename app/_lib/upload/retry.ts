@@ -6,7 +6,7 @@ export const RETRY_DELAYS_MS = [0, 1000, 3000, 5000];
 export type UploadFailure = { kind: "network" } | { kind: "http"; status: number; body: string };
 export type NextStep = "retry" | "new-policy" | "give-up";
 
-export function isExpiredPolicy(failure: UploadFailure) {
+function isExpiredPolicy(failure: UploadFailure) {
   return failure.kind === "http" && failure.status === 403 && /expired/i.test(failure.body);
 }
 
