@@ -2,16 +2,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { authClient } from "@/app/_auth/client";
-
-interface AuthError {
-  status?: number;
-  code?: string;
-  message?: string;
-}
+import { signInWithEmail, signUpWithEmail, type AuthError } from "@/app/_auth/client";
 
 function explain(mode: "sign-in" | "sign-up", error: AuthError) {
   if (error.status === 429) return "Too many attempts. Wait a minute, then try again.";
+  if (error.status === 0 && error.message) return error.message;
   if (mode === "sign-in") return "Wrong e-mail or password.";
   if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
     return "An account with this e-mail already exists. Sign in instead.";
@@ -36,16 +31,16 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
     const password = String(form.get("password"));
     setPending(true);
     setError(null);
-    const result = signUp
-      ? await authClient.signUp.email({
+    const failure = signUp
+      ? await signUpWithEmail({
           name: String(form.get("name")).trim(),
           email,
           password,
           role: form.get("role") === "coach" ? "coach" : "student",
         })
-      : await authClient.signIn.email({ email, password });
+      : await signInWithEmail({ email, password });
     setPending(false);
-    if (result.error) return setError(explain(mode, result.error));
+    if (failure) return setError(explain(mode, failure));
     router.push(next);
     router.refresh();
   }

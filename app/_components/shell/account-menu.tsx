@@ -2,15 +2,18 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "@/app/_auth/client";
+import { signOut } from "@/app/_auth/client";
 import type { ShellUser } from "./app-shell";
 import { StorageMeter } from "./storage-meter";
 
 export function AccountMenu({ user }: { user: ShellUser }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  async function signOut() {
-    await authClient.signOut();
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+  async function onSignOut() {
+    setSignOutError(null);
+    const failure = await signOut();
+    if (failure) return setSignOutError(failure.message ?? "Could not sign out. Try again.");
     router.push("/sign-in");
     router.refresh();
   }
@@ -37,9 +40,14 @@ export function AccountMenu({ user }: { user: ShellUser }) {
           <Link role="menuitem" href="/account" className="block rounded px-2 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
             Account and coaches
           </Link>
-          <button role="menuitem" type="button" onClick={signOut} className="block w-full rounded px-2 py-2 text-left text-sm hover:bg-slate-100">
+          <button role="menuitem" type="button" onClick={onSignOut} className="block w-full rounded px-2 py-2 text-left text-sm hover:bg-slate-100">
             Sign out
           </button>
+          {signOutError && (
+            <p role="alert" className="px-2 py-1 text-sm text-red-800">
+              {signOutError}
+            </p>
+          )}
         </div>
       )}
     </div>
