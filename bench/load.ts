@@ -23,7 +23,8 @@ const USERS = Number(process.env.USERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const MODE = process.env.METRICS === "off" ? "off" : process.env.METRICS === "compare" ? "compare" : "on";
-const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 5);
+// The scrape interval docs/operations.md configures Prometheus with.
+const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 15);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 const SIGN_UP_BATCH = 5;
 // BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers;
@@ -112,7 +113,12 @@ async function startServer(port: number, metrics: boolean, dataDir: string): Pro
 }
 
 function stopServer(server: Server) {
-  if (server.process?.pid) process.kill(-server.process.pid, "SIGTERM");
+  if (!server.process?.pid) return;
+  try {
+    process.kill(-server.process.pid, "SIGTERM");
+  } catch {
+    // It had exited on its own already (a failed start); its log says why.
+  }
 }
 
 function auditStorage(server: Server) {
@@ -145,15 +151,17 @@ async function signUpUsers(baseUrl: string) {
   return clients;
 }
 
-/** Scrapes the metrics endpoint every SCRAPE_SECONDS until the deadline, as Prometheus would. */
-async function scrapeLoop(baseUrl: string, deadline: number, durations: number[]) {
-  while (Date.now() < deadline) {
+/** Scrapes the metrics endpoint every SCRAPE_SECONDS until `done()`, as Prometheus would. */
+async function scrapeLoop(baseUrl: string, done: () => boolean, durations: number[]) {
+  while (!done()) {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     if (!response.ok) throw new Error(`metrics scrape answered ${response.status}`);
     await response.text();
     durations.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(SCRAPE_SECONDS * 1000, Math.max(0, deadline - Date.now()))));
+    for (let waited = 0; waited < SCRAPE_SECONDS * 10 && !done(); waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
@@ -181,14 +189,10 @@ async function userLoop(client: Client, deadline: number, tally: Tally) {
   }
 }
 
-/** Every user loops for `seconds`; metrics are scraped meanwhile when the server has them. */
-async function runPhase(server: { baseUrl: string; metrics: boolean }, clients: Client[], seconds: number, tally: Tally, scrapes: number[]) {
+/** Every user loops for `seconds`. */
+async function runPhase(clients: Client[], seconds: number, tally: Tally) {
   const started = Date.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all([
-    server.metrics ? scrapeLoop(server.baseUrl, deadline, scrapes) : Promise.resolve(),
-    ...clients.map((client) => userLoop(client, deadline, tally)),
-  ]);
+  await Promise.all(clients.map((client) => userLoop(client, started + seconds * 1000, tally)));
   tally.seconds += (Date.now() - started) / 1000;
 }
 
@@ -221,7 +225,11 @@ async function single() {
     console.log(`${USERS} users, ${SECONDS} s against ${server.baseUrl}, metrics ${metrics ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
     const tally = new Tally();
     const scrapes: number[] = [];
-    await runPhase(server, clients, SECONDS, tally, scrapes);
+    let finished = false;
+    await Promise.all([
+      metrics ? scrapeLoop(server.baseUrl, () => finished, scrapes) : null,
+      runPhase(clients, SECONDS, tally).then(() => (finished = true)),
+    ]);
     printScrapes(scrapes);
     printTally(tally);
   } finally {
@@ -240,11 +248,16 @@ async function compare() {
     const scrapes: number[] = [];
     const phaseSeconds = SECONDS / ROUNDS;
     console.log(`${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (metrics on: ${servers[0]!.baseUrl}, off: ${servers[1]!.baseUrl})`);
+    // Prometheus scrapes the instance on its own schedule, busy or not.
+    let finished = false;
+    const scraping = scrapeLoop(servers[0]!.baseUrl, () => finished, scrapes);
     for (let round = 0; round < ROUNDS; round++) {
       // Which goes first alternates too, so neither always follows the other's leftovers.
       const order = round % 2 === 0 ? [0, 1] : [1, 0];
-      for (const index of order) await runPhase(servers[index]!, clients[index]!, phaseSeconds, tallies[index]!, scrapes);
+      for (const index of order) await runPhase(clients[index]!, phaseSeconds, tallies[index]!);
     }
+    finished = true;
+    await scraping;
     console.log("\n== metrics on ==");
     printScrapes(scrapes);
     printTally(tallies[0]!);

@@ -38,24 +38,24 @@ const gauges = {
   ),
 };
 
+// One query at a time: a scrape holds one of the pool's connections, never several at once, so it
+// cannot make the requests it is measuring wait for a connection.
 async function readDatabase(db: Db, now: Date) {
-  const [byStatus, analysis, deleting, usage, queues] = await Promise.all([
-    db.recording.groupBy({
-      by: ["status"],
-      where: { status: { in: [...STORAGE_STATUSES] }, fileKey: { not: null } },
-      _count: { _all: true },
-      _sum: { sizeBytes: true },
-    }),
-    db.recordingAnalysis.count({ where: { status: { in: ["pending", "running"] } } }),
-    db.recording.aggregate({
-      where: { status: "DELETING" },
-      _count: { _all: true },
-      _min: { deleteRequestedAt: true },
-    }),
-    monthUsage(db, now),
-    jobQueueDepths(db),
-  ]);
+  const byStatus = await db.recording.groupBy({
+    by: ["status"],
+    where: { status: { in: [...STORAGE_STATUSES] }, fileKey: { not: null } },
+    _count: { _all: true },
+    _sum: { sizeBytes: true },
+  });
+  const analysis = await db.recordingAnalysis.count({ where: { status: { in: ["pending", "running"] } } });
+  const deleting = await db.recording.aggregate({
+    where: { status: "DELETING" },
+    _count: { _all: true },
+    _min: { deleteRequestedAt: true },
+  });
   const retrying = await db.recording.count({ where: { status: "DELETING", deleteAttempts: { gt: 0 } } });
+  const usage = await monthUsage(db, now);
+  const queues = await jobQueueDepths(db);
   return { byStatus, analysis, deleting, usage, retrying, queues };
 }
 

@@ -59,19 +59,18 @@ export function estimateMonth(usage: MonthUsage, prices: Prices) {
 export async function monthUsage(db: Db, now: Date): Promise<MonthUsage> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  const [held, days, puts, plays] = await Promise.all([
-    storageHeld(db),
-    db.dailyUsage.aggregate({
-      where: { day: { gte: monthStart, lt: startOfUtcDay(now) } },
-      _avg: { bytesHeld: true },
-    }),
-    db.recording.count({ where: { uploadedAt: { gte: monthStart } } }),
-    db.playReport.aggregate({
-      where: { at: { gte: monthStart }, ok: true },
-      _count: { _all: true },
-      _sum: { sizeBytes: true },
-    }),
-  ]);
+  // One after another: the metrics scrape calls this while requests need the pool's connections.
+  const held = await storageHeld(db);
+  const days = await db.dailyUsage.aggregate({
+    where: { day: { gte: monthStart, lt: startOfUtcDay(now) } },
+    _avg: { bytesHeld: true },
+  });
+  const puts = await db.recording.count({ where: { uploadedAt: { gte: monthStart } } });
+  const plays = await db.playReport.aggregate({
+    where: { at: { gte: monthStart }, ok: true },
+    _count: { _all: true },
+    _sum: { sizeBytes: true },
+  });
   const bytesHeldNow = Number(held.bytesHeld);
   return {
     averageBytesHeld: days._avg.bytesHeld === null ? bytesHeldNow : Number(days._avg.bytesHeld),
