@@ -1,17 +1,23 @@
 /**
  * Gzipped JavaScript each page of the production build makes a browser load on a first visit:
  * the framework's main files plus the chunks of the page, its layouts and their error and
- * not-found boundaries, each chunk counted once. Reads `.next` (run `npm run build` first).
+ * not-found boundaries, each chunk counted once. Not counted: the legacy polyfills (loaded only by
+ * browsers without ES modules, `nomodule`), CSS, and what the page fetches later (lazy chunks,
+ * prefetches of other pages). Reads `.next` (run `npm run build` first).
  *
- *   npm run bench:page-weight                 every page
- *   npm run bench:page-weight -- --chunks     also each chunk of the target pages
+ *   npm run bench:page-weight                 every page, then the chunks of the target pages
+ *   npx next analyze -o && npm run bench:page-weight
+ *                                             also the packages in the target pages' chunks
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
 
-const NEXT = path.resolve(import.meta.dirname, "../.next");
+const ROOT = path.resolve(import.meta.dirname, "..");
+const NEXT = path.join(ROOT, ".next");
+const ANALYZER_HISTORY = path.join(NEXT, "diagnostics/analyze/history/history.json");
 /** Issue 11 §6: these pages load at most this much. */
 const TARGET_ROUTES = ["/recordings", "/recordings/[id]"];
 const TARGET_KB = 150;
@@ -46,14 +52,75 @@ function sizeOf(chunk: string) {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/** What a module belongs to: its package (React's are vendored inside next), or its app folder. */
+function ownerOf(sourcePath: string) {
+  const file = sourcePath.replace(/^\[project\]\//, "");
+  const vendored = /node_modules\/next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (vendored) return `${vendored[1]} (in next)`;
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (dependency) return dependency[1]!;
+  if (file.startsWith("[turbopack]")) return "turbopack runtime";
+  return path.dirname(file);
+}
+
+interface AnalyzerPart {
+  type: "part";
+  filename: string;
+  source_path: string;
+  size: number;
+  compressed_size: number;
+}
+interface AnalyzerGroup {
+  type: "group";
+  kind: string;
+  outputs: string[];
+}
+
+/**
+ * Minified and gzipped bytes per package in what a route loads first, from the snapshot that
+ * `next analyze` saved (its own compile, so its chunk names differ from the build's). Gzip here is
+ * of each module alone, so the figures add up to more than the chunks' gzip.
+ */
+function packagesOf(route: string, polyfills: Set<string>) {
+  const lines = execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "analyze", "export", "--route", route], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"],
+  }).split("\n");
+  const records = lines.filter(Boolean).map((line) => JSON.parse(line) as AnalyzerPart | AnalyzerGroup | { type: string });
+  const firstLoad = new Set(
+    records
+      .filter((record): record is AnalyzerGroup => record.type === "group")
+      .filter((group) => group.kind === "bootstrap" || group.kind === "render_dependent")
+      .flatMap((group) => group.outputs)
+      .filter((file) => file.endsWith(".js") && !polyfills.has(path.basename(file))),
+  );
+  const owners = new Map<string, { raw: number; gzip: number }>();
+  for (const part of records.filter((record): record is AnalyzerPart => record.type === "part")) {
+    if (!firstLoad.has(part.filename)) continue;
+    const owner = ownerOf(part.source_path);
+    const sum = owners.get(owner) ?? { raw: 0, gzip: 0 };
+    owners.set(owner, { raw: sum.raw + part.size, gzip: sum.gzip + part.compressed_size });
+  }
+  return [...owners].sort((a, b) => b[1].gzip - a[1].gzip);
+}
+
+/** The snapshot `next analyze export` reads: the newest. */
+function latestSnapshot() {
+  if (!fs.existsSync(ANALYZER_HISTORY)) return null;
+  const { snapshots } = JSON.parse(fs.readFileSync(ANALYZER_HISTORY, "utf8")) as { snapshots: { name: string; createdAt: string }[] };
+  const newest = snapshots.map((entry) => ({ name: entry.name, createdAt: Date.parse(entry.createdAt) })).sort((a, b) => b.createdAt - a.createdAt)[0];
+  return newest ?? null;
+}
+
 function main() {
   if (!fs.existsSync(path.join(NEXT, "build-manifest.json"))) {
     console.error("No production build in .next: run `npm run build` first.");
     process.exit(1);
   }
-  const { rootMainFiles } = readJson<{ rootMainFiles: string[] }>("build-manifest.json");
+  const { rootMainFiles, polyfillFiles } = readJson<{ rootMainFiles: string[]; polyfillFiles: string[] }>("build-manifest.json");
   const routes = readJson<Record<string, string>>("app-path-routes-manifest.json");
-  const showChunks = process.argv.includes("--chunks");
   const rows: { route: string; chunks: string[]; raw: number; gzip: number }[] = [];
   for (const [entry, route] of Object.entries(routes)) {
     if (!entry.endsWith("/page") || route.startsWith("/_")) continue;
@@ -69,13 +136,24 @@ function main() {
     const mark = TARGET_ROUTES.includes(row.route) ? (row.gzip / 1024 <= TARGET_KB ? "  ok" : `  over ${TARGET_KB}`) : "";
     console.log(`${row.route.padEnd(24)} ${String(row.chunks.length).padStart(6)} ${kb(row.raw).padStart(8)} ${kb(row.gzip).padStart(8)}${mark}`);
   }
-  if (showChunks) {
-    for (const row of rows.filter((candidate) => TARGET_ROUTES.includes(candidate.route))) {
-      console.log(`\n${row.route}`);
-      for (const chunk of [...row.chunks].sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip)) {
-        console.log(`  ${chunk.padEnd(40)} ${kb(sizeOf(chunk).gzip).padStart(7)}${rootMainFiles.includes(chunk) ? "  (framework)" : ""}`);
-      }
+  const framework = rootMainFiles.filter((chunk) => chunk.endsWith(".js")).reduce((sum, chunk) => sum + sizeOf(chunk).gzip, 0);
+  console.log(`\nof which the framework's main files (React, the Next.js router, the bundler's runtime): ${kb(framework)} on every page`);
+
+  const snapshot = latestSnapshot();
+  for (const row of rows.filter((candidate) => TARGET_ROUTES.includes(candidate.route))) {
+    console.log(`\n${row.route}: chunks (gzip KB)`);
+    for (const chunk of [...row.chunks].sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip)) {
+      console.log(`  ${chunk.padEnd(40)} ${kb(sizeOf(chunk).gzip).padStart(7)}${rootMainFiles.includes(chunk) ? "  (framework)" : ""}`);
     }
+    if (!snapshot) continue;
+    console.log(`${row.route}: packages, from the \`next analyze\` snapshot (KB; gzip of each module alone)`);
+    for (const [owner, size] of packagesOf(row.route, new Set(polyfillFiles.map((file) => path.basename(file)))).slice(0, 15)) {
+      console.log(`  ${owner.padEnd(40)} ${kb(size.gzip).padStart(7)} ${kb(size.raw).padStart(8)} raw`);
+    }
+  }
+  if (!snapshot) console.log("\nFor the packages in these chunks: `npx next analyze -o`, then run this again.");
+  else if (snapshot.createdAt < fs.statSync(path.join(NEXT, "BUILD_ID")).mtimeMs) {
+    console.log(`\nNote: the \`next analyze\` snapshot (${snapshot.name}) is older than the build; run \`npx next analyze -o\` again.`);
   }
 }
 

@@ -45,3 +45,19 @@ test("pages behind sign-in send a visitor to the sign-in page", async ({ page })
   await page.goto("/recordings");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("a sign-out that cannot reach the server says so and leaves the person signed in", async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.route("**/api/auth/sign-out", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: person.name }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("menu", { name: "Account" }).getByRole("alert")).toHaveText(
+    "Could not reach Speech Coach. Check your connection and try again.",
+  );
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your recordings" })).toBeVisible();
+
+  await page.unroute("**/api/auth/sign-out");
+  await signOut(page, person.name);
+});
