@@ -7,12 +7,13 @@
 //   USERS=50 SECONDS=60 npm run bench:load
 //   METRICS=off npm run bench:load                         # without metrics
 //   METRICS=compare npm run bench:load                     # metrics' cost, measured A/B
+//   PROFILE=1 npm run bench:load                           # CPU profile of the server
 //
 // METRICS=compare starts two servers from the same build, one with metrics and one without, and
 // loads them in turn (ROUNDS phases each, alternating), so whatever else the machine is doing
 // falls on both alike; it prints each one's p50 per step and the overhead of metrics.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
@@ -26,6 +27,7 @@ const MODE = process.env.METRICS === "off" ? "off" : process.env.METRICS === "co
 // The scrape interval docs/operations.md configures Prometheus with.
 const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 15);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
+const PROFILE_DIR = process.env.PROFILE === "1" ? path.resolve(".data/bench-profile") : null;
 const SIGN_UP_BATCH = 5;
 // BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers;
 // the comparison's second server takes the next port.
@@ -91,6 +93,7 @@ function serverEnv(port: number, metrics: boolean, dataDir: string): Record<stri
     LOG_LEVEL: "warn",
     // An empty token turns the instrumentation off.
     METRICS_TOKEN: metrics ? METRICS_TOKEN : "",
+    ...(PROFILE_DIR ? { CPU_PROFILE_DIR: PROFILE_DIR } : {}),
   };
 }
 
@@ -119,6 +122,27 @@ function stopServer(server: Server) {
   } catch {
     // It had exited on its own already (a failed start); its log says why.
   }
+}
+
+/**
+ * CPU seconds used so far by the server's whole process group (npm, the launcher with s3rver,
+ * Next, PostgreSQL): CPU is what metrics cost, and unlike latency it does not depend on what else
+ * the machine is doing at the time.
+ */
+function cpuSeconds(server: Server) {
+  const group = server.process?.pid;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name: state ppid pgrp ... utime (12th) stime (13th).
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ").at(-1)!.split(" ");
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks / 100;
 }
 
 function auditStorage(server: Server) {
@@ -215,8 +239,59 @@ function printScrapes(scrapes: number[]) {
   if (scrapes.length) console.log(`metrics scrapes: ${scrapes.length}, p50 ${percentile(scrapes, 50).toFixed(1)} ms, max ${Math.max(...scrapes).toFixed(1)} ms`);
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Where the Next server spent its busy CPU time: self time by package, and the share of samples
+ * with prom-client anywhere on the stack (what metrics cost, timers and scrapes included).
+ */
+async function printProfile() {
+  let file: string | undefined;
+  for (let i = 0; i < 30 && !file; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    file = existsSync(PROFILE_DIR!) ? readdirSync(PROFILE_DIR!).find((name) => name.endsWith(".cpuprofile")) : undefined;
+  }
+  if (!file) return console.log("\nNo CPU profile was written.");
+  const profile = JSON.parse(readFileSync(path.join(PROFILE_DIR!, file), "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id] as const)));
+  const packageOf = (url: string) => {
+    const inModules = url.split("node_modules/").at(-1)!;
+    if (inModules !== url) return inModules.split("/").slice(0, inModules.startsWith("@") ? 2 : 1).join("/");
+    if (url.includes("/.next/")) return "app (bundled)";
+    return url.startsWith("node:") ? "node" : url ? "other" : "native";
+  };
+  const selfByPackage = new Map<string, number>();
+  let busy = 0;
+  let metrics = 0;
+  profile.samples.forEach((id, index) => {
+    const node = byId.get(id)!;
+    if (["(idle)", "(program)"].includes(node.callFrame.functionName)) return;
+    const delta = profile.timeDeltas[index] ?? 0;
+    busy += delta;
+    const name = node.callFrame.functionName === "(garbage collector)" ? "garbage collector" : packageOf(node.callFrame.url);
+    selfByPackage.set(name, (selfByPackage.get(name) ?? 0) + delta);
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      if (byId.get(at)!.callFrame.url.includes("node_modules/prom-client/")) {
+        metrics += delta;
+        break;
+      }
+    }
+  });
+  console.log(`\nCPU profile of the Next server (${path.join(PROFILE_DIR!, file)}): ${(busy / 1e6).toFixed(1)} s busy`);
+  for (const [name, micros] of [...selfByPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`  ${name.padEnd(28)} ${((micros / busy) * 100).toFixed(1).padStart(5)} %`);
+  }
+  console.log(`prom-client on the stack: ${((metrics / busy) * 100).toFixed(2)} % of busy CPU`);
+}
+
 async function single() {
   const metrics = MODE === "on";
+  if (PROFILE_DIR) await rm(PROFILE_DIR, { recursive: true, force: true });
   const server = process.env.BASE_URL
     ? { baseUrl: process.env.BASE_URL, env: {}, process: null, metrics }
     : await startServer(PORT, metrics, ".data/bench");
@@ -236,6 +311,7 @@ async function single() {
     if (server.process) {
       auditStorage(server);
       stopServer(server);
+      if (PROFILE_DIR) await printProfile();
     }
   }
 }
@@ -248,6 +324,7 @@ async function compare() {
     const scrapes: number[] = [];
     const phaseSeconds = SECONDS / ROUNDS;
     console.log(`${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (metrics on: ${servers[0]!.baseUrl}, off: ${servers[1]!.baseUrl})`);
+    const cpuAtStart = servers.map(cpuSeconds);
     // Prometheus scrapes the instance on its own schedule, busy or not.
     let finished = false;
     const scraping = scrapeLoop(servers[0]!.baseUrl, () => finished, scrapes);
@@ -258,6 +335,7 @@ async function compare() {
     }
     finished = true;
     await scraping;
+    const cpuPerCycle = servers.map((server, index) => (cpuSeconds(server) - cpuAtStart[index]!) / tallies[index]!.timings.delete.length);
     console.log("\n== metrics on ==");
     printScrapes(scrapes);
     printTally(tallies[0]!);
@@ -267,6 +345,9 @@ async function compare() {
     for (const step of steps) {
       console.log(`  ${step.padEnd(14)} ${(((tallies[0]!.p50(step) / tallies[1]!.p50(step)) - 1) * 100).toFixed(1).padStart(6)} %${step === "list" ? "   (target ≤ 2 %)" : ""}`);
     }
+    console.log(
+      `CPU per upload-to-delete cycle (server, s3rver, PostgreSQL): on ${(cpuPerCycle[0]! * 1000).toFixed(1)} ms, off ${(cpuPerCycle[1]! * 1000).toFixed(1)} ms: ${((cpuPerCycle[0]! / cpuPerCycle[1]! - 1) * 100).toFixed(1)} %`,
+    );
   } finally {
     for (const server of servers) {
       auditStorage(server);

@@ -41,7 +41,9 @@ try {
 }
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const next = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
+// CPU_PROFILE_DIR: Next's process writes a V8 CPU profile there when it exits (bench:load PROFILE=1).
+const profile = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
+const next = spawn(process.execPath, [...profile, nextBin, mode, "--port", String(port)], {
   stdio: "inherit",
   env: process.env,
 });
