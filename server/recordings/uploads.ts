@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import { RecordingStatus } from "../generated/prisma/enums";
 import { logger } from "../log";
 import { audioTypeOf, normalizeContentType } from "../../lib/audio-types";
@@ -114,6 +115,10 @@ export async function createUpload(services: Services, ownerId: string, input: C
   }
 }
 
+// What Prisma throws when an update's `where` (here: still PENDING) matched no row.
+const isRecordNotFound = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+
 async function loadDetail(services: Services, recordingId: string) {
   const row = await services.db.recording.findUniqueOrThrow({
     where: { id: recordingId },
@@ -179,19 +184,28 @@ async function settleUpload(services: Services, recordingId: string) {
   }
 
   // Ready and queued for analysis together: a crash cannot leave a recording that is never analysed.
-  const marked = await db.$transaction(async (tx) => {
-    const ready = await tx.recording.updateMany({
-      where: { id: recordingId, status: RecordingStatus.PENDING },
-      data: {
-        status: RecordingStatus.READY,
-        durationMs: inspection.durationMs,
-        uploadedAt: now(),
-        uploadExpiresAt: null,
-      },
+  // The update returns the answer, without reading the recording again.
+  const settled = await db
+    .$transaction(async (tx) => {
+      const recordingRow = await tx.recording.update({
+        where: { id: recordingId, status: RecordingStatus.PENDING },
+        data: {
+          status: RecordingStatus.READY,
+          durationMs: inspection.durationMs,
+          uploadedAt: now(),
+          uploadExpiresAt: null,
+        },
+        select: recordingDetailSelect,
+      });
+      await startAnalysis(tx, recordingId, services.jobs);
+      return toDetail(recordingRow);
+    })
+    .catch((error: unknown) => {
+      // Another confirm settled it first: answer with what it settled.
+      if (isRecordNotFound(error)) return null;
+      throw error;
     });
-    if (ready.count === 1) await startAnalysis(tx, recordingId, services.jobs);
-    return ready.count;
-  });
-  if (marked) metrics.uploadsConfirmed.inc();
-  return loadDetail(services, recordingId);
+  if (!settled) return loadDetail(services, recordingId);
+  metrics.uploadsConfirmed.inc();
+  return settled;
 }
