@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
 import { realisticMetrics } from "../server/testing/analysis-metrics";
+import { goodAudioFixture } from "../testing/audio-fixtures";
 import { dropAnalysis, linkCoach, seedAnalysedHistory, storeAnalysis } from "./analysis-db";
 import { expect, test } from "./fixtures";
 import { attachScreenshot, newPerson, upload, uploadItem } from "./support";
 
-const PASSAGE = realisticMetrics({ durationMs: 27_900 });
+const PASSAGE = realisticMetrics({ durationMs: goodAudioFixture("speech-passage.m4a").durationMs });
 
 function currentTime(page: Page) {
   return page.locator("audio").first().evaluate((audio: HTMLAudioElement) => audio.currentTime);
