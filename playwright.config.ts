@@ -1,5 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { audioFixture } from "./testing/audio-fixtures";
 
 // E2E_PORT moves the app and its embedded servers, so two checkouts can run the suite at once.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -16,7 +16,7 @@ export const E2E_ENV = {
   MAX_PENDING_UPLOADS: "50",
   LOG_LEVEL: "warn",
 };
-const FAKE_MICROPHONE = path.resolve(import.meta.dirname, "../shared/fixtures/audio/speech-short.wav");
+const FAKE_MICROPHONE = audioFixture("speech-short.wav").path;
 
 export default defineConfig({
   testDir: "e2e",

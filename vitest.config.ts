@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     reporters: ["default", ["json", { outputFile: "reports/unit-results.json" }]],
-    include: ["server/**/*.test.ts", "lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "ops/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "testing/**/*.test.ts", "lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "ops/**/*.test.ts"],
     globalSetup: ["./server/testing/global-setup.ts"],
     setupFiles: ["./server/testing/setup-env.ts"],
     // The suites share one database and bucket, and some stop servers on purpose.

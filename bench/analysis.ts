@@ -12,8 +12,9 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
+import { audioFixture } from "../testing/audio-fixtures";
 
-const FIXTURE = path.resolve(import.meta.dirname, "../../shared/fixtures/audio/speech-passage.m4a");
+const FIXTURE = audioFixture("speech-passage.m4a").path;
 
 interface ChildResult {
   elapsedMs: number;

@@ -13,9 +13,9 @@ import path from "node:path";
 import { parseFile } from "music-metadata";
 import { encodeSpeech } from "../server/storage/ffmpeg";
 import { ffmpegPath } from "../server/storage/ffmpeg-path";
+import { GOOD_AUDIO_FIXTURES, goodAudioFixture } from "../testing/audio-fixtures";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
-const NAMES = ["speech-short.wav", "speech-short.m4a", "speech-short.mp3", "speech-short.ogg", "speech-short.webm", "speech-passage.m4a", "speech-passage.webm"];
+const SHORT_WAV = goodAudioFixture("speech-short.wav");
 const LONG_MINUTES = Number(process.env.LONG_MINUTES ?? 30);
 const THRESHOLD_KBPS = Number(process.env.COMPRESSION_MIN_KBPS ?? 96);
 const FFMPEG = ffmpegPath(process.env.FFMPEG_PATH);
@@ -48,8 +48,8 @@ async function measure(input: string, workDir: string) {
 const workDir = await mkdtemp(path.join(tmpdir(), "bench-compression-"));
 try {
   const long = path.join(workDir, `speech-${LONG_MINUTES}min.wav`);
-  const loops = Math.ceil((LONG_MINUTES * 60) / 2.99) - 1;
-  const looped = spawnSync(FFMPEG, ["-hide_banner", "-loglevel", "error", "-stream_loop", String(loops), "-i", path.join(FIXTURES, "speech-short.wav"), "-t", String(LONG_MINUTES * 60), "-c", "copy", long]);
+  const loops = Math.ceil((LONG_MINUTES * 60 * 1000) / SHORT_WAV.durationMs) - 1;
+  const looped = spawnSync(FFMPEG, ["-hide_banner", "-loglevel", "error", "-stream_loop", String(loops), "-i", SHORT_WAV.path, "-t", String(LONG_MINUTES * 60), "-c", "copy", long]);
   if (looped.status !== 0) throw new Error(`could not make the long WAV: ${looped.stderr}`);
   // The same lecture as a typical recorder writes it, 44.1 kHz stereo (about 300 MB).
   const cd = path.join(workDir, `speech-${LONG_MINUTES}min-44k-stereo.wav`);
@@ -59,7 +59,7 @@ try {
   const mb = (bytes: number) => (bytes / 1e6).toFixed(3).padStart(9);
   console.log(`ffmpeg: ${FFMPEG}`);
   console.log("file                            |  seconds |  kb/s in | compressed? | before MB |  after MB | ratio | time/duration | drift ms | ffmpeg peak MiB");
-  for (const input of [...NAMES.map((name) => path.join(FIXTURES, name)), long, cd]) {
+  for (const input of [...GOOD_AUDIO_FIXTURES.map((fixture) => fixture.path), long, cd]) {
     const result = await measure(input, workDir);
     const kbps = (result.before * 8) / result.seconds / 1000;
     console.log(

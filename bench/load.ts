@@ -19,6 +19,7 @@ import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../server/api/root";
+import { audioFixture } from "../testing/audio-fixtures";
 
 const USERS = Number(process.env.USERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -32,7 +33,8 @@ const SIGN_UP_BATCH = 5;
 // BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers;
 // the comparison's second server takes the next port.
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const FIXTURE = readFileSync(path.resolve(import.meta.dirname, "../../shared/fixtures/audio/speech-short.m4a"));
+const FIXTURE_FILE = audioFixture("speech-short.m4a");
+const FIXTURE = readFileSync(FIXTURE_FILE.path);
 
 const steps = ["createUpload", "upload POST", "confirmUpload", "list", "playbackUrl", "delete"] as const;
 type Step = (typeof steps)[number];
@@ -193,12 +195,12 @@ async function userLoop(client: Client, deadline: number, tally: Tally) {
   while (Date.now() < deadline) {
     try {
       const created = await tally.timed("createUpload", () =>
-        client.recording.createUpload.mutate({ fileName: "bench.m4a", contentType: "audio/mp4", sizeBytes: FIXTURE.length }),
+        client.recording.createUpload.mutate({ fileName: "bench.m4a", contentType: FIXTURE_FILE.contentType, sizeBytes: FIXTURE.length }),
       );
       await tally.timed("upload POST", async () => {
         const form = new FormData();
         for (const [name, value] of Object.entries(created.upload.fields)) form.append(name, value);
-        form.append("file", new Blob([FIXTURE], { type: "audio/mp4" }));
+        form.append("file", new Blob([FIXTURE], { type: FIXTURE_FILE.contentType }));
         const response = await fetch(created.upload.url, { method: "POST", body: form });
         if (!response.ok) throw new Error(`S3 answered ${response.status}`);
       });

@@ -1,5 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_ADMIN, fixture, newPerson, removeObjectOf, signIn, signUp, upload, uploadItem } from "./support";
+import type { Page } from "@playwright/test";
+import { audioFixture } from "../testing/audio-fixtures";
+import { expect, test } from "./fixtures";
+import { DEMO, DEMO_ADMIN, newPerson, removeObjectOf, upload, uploadItem } from "./support";
 
 async function openAdmin(page: Page) {
   await page.goto("/admin");
@@ -20,9 +22,9 @@ async function uploadAndOpen(page: Page, name: string) {
   return href!;
 }
 
-test("the admin page shows rates, storage, cost, queues and the audit log; nobody else finds it", async ({ browser }) => {
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, DEMO_ADMIN);
+test("the admin page shows rates, storage, cost, queues and the audit log; nobody else finds it", async ({ signedInPage }) => {
+  const adminPage = await signedInPage(DEMO_ADMIN);
+  await adminPage.goto("/recordings");
   await adminPage.getByRole("link", { name: "Admin" }).click();
   await expect(adminPage.getByRole("heading", { name: "Operations" })).toBeVisible();
   for (const label of ["Upload success", "Playback success", "Storage held", "Cost this month"]) {
@@ -38,8 +40,8 @@ test("the admin page shows rates, storage, cost, queues and the audit log; nobod
 
   // The audit log, filtered by a user and an event.
   const coach = newPerson("coach");
-  const coachPage = await (await browser.newContext()).newPage();
-  await signUp(coachPage, coach);
+  const coachPage = await signedInPage(coach);
+  await coachPage.goto("/recordings");
   await coachPage.getByRole("link", { name: "Students" }).click();
   await coachPage.getByRole("button", { name: "Create invite link" }).click();
   await expect(coachPage.getByLabel("Invite link")).toBeVisible();
@@ -56,21 +58,17 @@ test("the admin page shows rates, storage, cost, queues and the audit log; nobod
   await expect(coachPage.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
 
-test("pausing uploads stops a student mid-session with a clear message, loses nothing, and resuming lets them go on", async ({ browser }) => {
-  const student = newPerson();
-  const studentPage = await (await browser.newContext()).newPage();
-  await signUp(studentPage, student);
+test("pausing uploads stops a student mid-session with a clear message, loses nothing, and resuming lets them go on", async ({ page: studentPage, signedInPage }) => {
   await uploadAndOpen(studentPage, "speech-short.wav");
 
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, DEMO_ADMIN);
+  const adminPage = await signedInPage(DEMO_ADMIN);
   await openAdmin(adminPage);
   await adminPage.getByRole("button", { name: "Pause uploads" }).click();
   await expect(adminPage.getByRole("status").filter({ hasText: "Uploads are paused" })).toBeVisible();
 
   try {
     // Still on the New recording page from before the pause.
-    await studentPage.getByLabel("Choose audio files to upload").setInputFiles(fixture("speech-short.mp3"));
+    await studentPage.getByLabel("Choose audio files to upload").setInputFiles(audioFixture("speech-short.mp3").path);
     const refused = uploadItem(studentPage, "speech-short.mp3");
     await expect(refused.getByTestId("upload-status")).toHaveText("Failed");
     await expect(refused.getByRole("alert")).toHaveText(/Uploads are paused for maintenance\. Your recordings are safe/);
@@ -90,14 +88,11 @@ test("pausing uploads stops a student mid-session with a clear message, loses no
   await expect(studentPage.getByRole("article").filter({ hasText: "speech-short" })).toHaveCount(2);
 });
 
-test("a play that fails in the browser moves the playback success rate", async ({ browser }) => {
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, DEMO_ADMIN);
+test("a play that fails in the browser moves the playback success rate", async ({ page: studentPage, signedInPage }) => {
+  const adminPage = await signedInPage(DEMO_ADMIN);
   await openAdmin(adminPage);
   const before = await playbackCounts(adminPage);
 
-  const studentPage = await (await browser.newContext()).newPage();
-  await signUp(studentPage, newPerson());
   const href = await uploadAndOpen(studentPage, "speech-short.ogg");
   expect(await removeObjectOf(href.split("/").pop()!)).toBe(1);
   await studentPage.goto(href);
@@ -113,16 +108,14 @@ test("a play that fails in the browser moves the playback success rate", async (
   await expect(adminPage.getByRole("table", { name: "Play errors as browsers saw them" })).toContainText("src_not_supported");
 });
 
-test("the owner sees who listened after the coach plays their recording", async ({ browser }) => {
-  const studentPage = await (await browser.newContext()).newPage();
-  await signIn(studentPage, DEMO.student);
+test("the owner sees who listened after the coach plays their recording", async ({ signedInPage }) => {
+  const studentPage = await signedInPage(DEMO.student);
   const href = await uploadAndOpen(studentPage, "speech-short.m4a");
   await studentPage.goto(href);
   const listened = studentPage.getByRole("region", { name: "Who listened" });
   await expect(listened).toContainText("Nobody has played this recording yet.");
 
-  const coachPage = await (await browser.newContext()).newPage();
-  await signIn(coachPage, DEMO.coach);
+  const coachPage = await signedInPage(DEMO.coach);
   await coachPage.goto(href);
   await coachPage.getByRole("button", { name: "Play speech-short" }).click();
   await expect.poll(() => coachPage.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.3);

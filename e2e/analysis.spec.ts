@@ -1,9 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { realisticMetrics } from "../server/testing/analysis-metrics";
+import { goodAudioFixture } from "../testing/audio-fixtures";
 import { dropAnalysis, linkCoach, seedAnalysedHistory, storeAnalysis } from "./analysis-db";
-import { attachScreenshot, newPerson, signUp, upload, uploadItem } from "./support";
+import { expect, test } from "./fixtures";
+import { attachScreenshot, newPerson, upload, uploadItem } from "./support";
 
-const PASSAGE = realisticMetrics({ durationMs: 27_900 });
+const PASSAGE = realisticMetrics({ durationMs: goodAudioFixture("speech-passage.m4a").durationMs });
 
 function currentTime(page: Page) {
   return page.locator("audio").first().evaluate((audio: HTMLAudioElement) => audio.currentTime);
@@ -23,7 +25,6 @@ async function noSidewaysScroll(page: Page) {
 }
 
 test("the results screen shows the waveform and the figures; a pause and the waveform seek the player", async ({ page }, testInfo) => {
-  await signUp(page, newPerson());
   const recordingId = await uploadPassage(page);
   await storeAnalysis(recordingId, { status: "done", metrics: PASSAGE });
   await page.goto(`/recordings/${recordingId}`);
@@ -66,7 +67,6 @@ test("the results screen shows the waveform and the figures; a pause and the wav
 });
 
 test("an analysis in progress shows progress and then its figures; a failed one its reason; a legacy one a button", async ({ page }) => {
-  await signUp(page, newPerson());
   const recordingId = await uploadPassage(page);
 
   await storeAnalysis(recordingId, { status: "running" });
@@ -89,7 +89,6 @@ test("an analysis in progress shows progress and then its figures; a failed one 
 });
 
 test("each history card shows duration, pace and a small waveform", async ({ page }, testInfo) => {
-  await signUp(page, newPerson());
   const recordingId = await uploadPassage(page);
   await storeAnalysis(recordingId, { status: "done", metrics: PASSAGE });
   await page.getByRole("link", { name: "History" }).click();
@@ -120,11 +119,11 @@ async function expectProgress(page: Page) {
   await expect(table.getByRole("row", { name: /Week three/ })).toContainText("−19.4");
 }
 
-test("the progress page charts a student's figures over time, for the student and for their coach", async ({ browser }, testInfo) => {
+test("the progress page charts a student's figures over time, for the student and for their coach", async ({ signedInPage }, testInfo) => {
   const student = newPerson();
-  const studentPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signUp(studentPage, student);
+  const studentPage = await signedInPage(student, { viewport: { width: 390, height: 844 } });
   await seedAnalysedHistory(student.email, HISTORY);
+  await studentPage.goto("/recordings");
   await studentPage.getByRole("link", { name: "Progress" }).click();
   await expect(studentPage.getByRole("heading", { name: "Your progress" })).toBeVisible();
   await expectProgress(studentPage);
@@ -132,8 +131,7 @@ test("the progress page charts a student's figures over time, for the student an
   await attachScreenshot(studentPage, testInfo, "progress-phone");
 
   const coach = newPerson("coach");
-  const coachPage = await (await browser.newContext()).newPage();
-  await signUp(coachPage, coach);
+  const coachPage = await signedInPage(coach);
   await linkCoach(coach.email, student.email);
   await coachPage.goto("/students");
   await coachPage.getByRole("row", { name: new RegExp(student.name) }).getByRole("link", { name: "Progress" }).click();

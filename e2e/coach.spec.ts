@@ -1,15 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, newPerson, signIn, signOut, signUp, upload, uploadItem } from "./support";
+import { expect, test } from "./fixtures";
+import { DEMO, newPerson, signOut, upload, uploadItem } from "./support";
 
-test("the seeded coach sees the linked student's recordings, plays them, and cannot delete them", async ({ browser }) => {
-  const studentPage = await (await browser.newContext()).newPage();
-  await signIn(studentPage, DEMO.student);
+test("the seeded coach sees the linked student's recordings, plays them, and cannot delete them", async ({ signedInPage }) => {
+  const studentPage = await signedInPage(DEMO.student);
   await upload(studentPage, ["speech-short.ogg"]);
   await expect(uploadItem(studentPage, "speech-short.ogg").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
   const recordingUrl = await uploadItem(studentPage, "speech-short.ogg").getByRole("link", { name: /Open results/ }).getAttribute("href");
 
-  const coachPage = await (await browser.newContext()).newPage();
-  await signIn(coachPage, DEMO.coach);
+  const coachPage = await signedInPage(DEMO.coach);
+  await coachPage.goto("/recordings");
   await coachPage.getByRole("link", { name: "Students" }).click();
   await coachPage.getByRole("link", { name: "Sam Student", exact: true }).click();
   await expect(coachPage.getByRole("heading", { name: "Sam Student's recordings" })).toBeVisible();
@@ -24,19 +23,18 @@ test("the seeded coach sees the linked student's recordings, plays them, and can
   await expect(coachPage.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
 
   // Anyone else gets the not-found page, exactly as for a recording that does not exist.
-  const strangerPage = await (await browser.newContext()).newPage();
-  await signUp(strangerPage, newPerson());
+  const strangerPage = await signedInPage(newPerson());
   await strangerPage.goto(recordingUrl!);
   await expect(strangerPage.getByRole("heading", { name: "Not found" })).toBeVisible();
   await strangerPage.goto("/recordings/00000000-0000-4000-8000-000000000000");
   await expect(strangerPage.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
-test("coach review: invite, upload, comment at 0:02, review, seek from the comment, unlink", async ({ browser }) => {
-  // 1. A coach creates an invite and a new student signs up through it.
+test("coach review: invite, upload, comment at 0:02, review, seek from the comment, unlink", async ({ browser, signedInPage }) => {
+  // 1. A coach creates an invite and a new student signs up through it (the form is part of the invite flow).
   const coach = newPerson("coach");
-  const coachPage = await (await browser.newContext()).newPage();
-  await signUp(coachPage, coach);
+  const coachPage = await signedInPage(coach);
+  await coachPage.goto("/recordings");
   await coachPage.getByRole("link", { name: "Students" }).click();
   await coachPage.getByRole("button", { name: "Create invite link" }).click();
   const link = await coachPage.getByLabel("Invite link").inputValue();

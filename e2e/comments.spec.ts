@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { newPerson, signUp, upload, uploadItem } from "./support";
+import { expect, test } from "./fixtures";
+import { upload, uploadItem } from "./support";
 
 test("a comment that is already gone says so when deleted again", async ({ page, context }) => {
-  await signUp(page, newPerson());
   await upload(page, ["speech-short.m4a"]);
   await expect(uploadItem(page, "speech-short.m4a").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
   const url = (await uploadItem(page, "speech-short.m4a").getByRole("link", { name: /Open results/ }).getAttribute("href"))!;
@@ -24,7 +23,6 @@ test("a comment that is already gone says so when deleted again", async ({ page,
 });
 
 test("the delete dialogs of a history page have ids of their own", async ({ page }) => {
-  await signUp(page, newPerson());
   await upload(page, ["speech-short.m4a", "speech-short.mp3"]);
   for (const name of ["speech-short.m4a", "speech-short.mp3"]) {
     await expect(uploadItem(page, name).getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });

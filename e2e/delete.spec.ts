@@ -1,11 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { bucketKeys, newPerson, ownPrefix, signUp, upload, uploadItem } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { bucketKeys, ownPrefix, upload, uploadItem } from "./support";
 
-test.beforeEach(async ({ page }) => {
-  await signUp(page, newPerson());
-});
-
-async function uploadAndDelete(page: import("@playwright/test").Page) {
+async function uploadAndDelete(page: Page) {
   const prefix = await ownPrefix(page);
   await upload(page, ["speech-short.mp3"]);
   await expect(uploadItem(page, "speech-short.mp3").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });

@@ -1,10 +1,11 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { attachScreenshot, newPerson, signUp, upload, uploadItem } from "./support";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { attachScreenshot, upload, uploadItem } from "./support";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 test("works at phone width: navigation, upload and history fit the screen", async ({ page }, testInfo) => {
-  await signUp(page, newPerson());
+  await page.goto("/recordings");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New recording" })).toBeVisible();
   await upload(page, ["speech-short.m4a"]);
   await expect(uploadItem(page, "speech-short.m4a").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
@@ -38,7 +39,6 @@ async function seekByClickAt75Percent(scope: Locator) {
 }
 
 test("at phone width the players keep a seek bar wide enough to use", async ({ page }, testInfo) => {
-  await signUp(page, newPerson());
   await upload(page, ["speech-passage.m4a"]);
   await expect(uploadItem(page, "speech-passage.m4a").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
 

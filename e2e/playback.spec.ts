@@ -1,14 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_ENV } from "../playwright.config";
-import { attachScreenshot, fixture, newPerson, signUp, upload, uploadItem } from "./support";
+import type { Page } from "@playwright/test";
 import { statSync } from "node:fs";
+import { E2E_ENV } from "../playwright.config";
+import { audioFixture } from "../testing/audio-fixtures";
+import { expect, test } from "./fixtures";
+import { attachScreenshot, upload, uploadItem } from "./support";
 
 async function currentTime(page: Page) {
   return page.locator("audio").first().evaluate((audio: HTMLAudioElement) => audio.currentTime);
 }
 
 test.beforeEach(async ({ page }) => {
-  await signUp(page, newPerson());
   await upload(page, ["speech-passage.m4a"]);
   await expect(uploadItem(page, "speech-passage.m4a").getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
 });
@@ -183,7 +184,7 @@ async function watchStorageRequests(page: Page) {
 }
 
 test("a second play of a recording is served from the browser's cache, not from storage", async ({ page }) => {
-  const size = statSync(fixture("speech-passage.m4a")).size;
+  const size = statSync(audioFixture("speech-passage.m4a").path).size;
   const storage = await watchStorageRequests(page);
   const playbackUrls: string[] = [];
   page.on("response", async (response) => {

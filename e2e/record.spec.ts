@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./support";
+import { expect, test } from "./fixtures";
 
 test("records from the microphone, previews, uploads, and plays the take", async ({ page }) => {
-  await signUp(page, newPerson());
+  await page.goto("/recordings");
   await page.getByRole("link", { name: "New recording" }).click();
   await page.getByRole("button", { name: "Start recording" }).click();
   await expect(page.getByText("Recording", { exact: true })).toBeVisible();
@@ -30,7 +29,7 @@ test("a WebM recording without a stated duration still shows its length and seek
     const supported = MediaRecorder.isTypeSupported.bind(MediaRecorder);
     MediaRecorder.isTypeSupported = (type: string) => !type.startsWith("audio/mp4") && supported(type);
   });
-  await signUp(page, newPerson());
+  await page.goto("/recordings");
   await page.getByRole("link", { name: "New recording" }).click();
   await page.getByRole("button", { name: "Start recording" }).click();
   await expect(page.getByLabel("Elapsed time")).toHaveText("0:04", { timeout: 10_000 });
@@ -49,15 +48,11 @@ test("a WebM recording without a stated duration still shows its length and seek
   await expect.poll(() => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(3);
 });
 
-test("explains a microphone that is refused", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signUp(page, newPerson());
+test("explains a microphone that is refused", async ({ page }) => {
   await page.goto("/recordings/new");
   await page.evaluate(() => {
     navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
   });
   await page.getByRole("button", { name: "Start recording" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Microphone access was denied");
-  await context.close();
 });

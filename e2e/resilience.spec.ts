@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { E2E_ENV } from "../playwright.config";
+import { expect, test } from "./fixtures";
 import { bucketKeys, newPerson, ownPrefix, signUp, upload, uploadItem } from "./support";
 
 const STORAGE_ORIGIN = `http://127.0.0.1:${E2E_ENV.EMBEDDED_S3_PORT}`;
@@ -8,7 +8,6 @@ const STORAGE_POST = `${STORAGE_ORIGIN}/speech-coach`;
 const cors = { "Access-Control-Allow-Origin": E2E_ENV.APP_URL };
 
 test("an upload that meets a storage error is retried and finishes", async ({ page }) => {
-  await signUp(page, newPerson());
   let failures = 0;
   await page.route(STORAGE_POST, async (route) => {
     if (route.request().method() === "POST" && failures < 2) {
@@ -23,7 +22,6 @@ test("an upload that meets a storage error is retried and finishes", async ({ pa
 });
 
 test("an upload whose policy expired gets a fresh one and finishes, leaving no stray recording", async ({ page }) => {
-  await signUp(page, newPerson());
   let expired = false;
   const policies: string[] = [];
   page.on("request", (request) => request.url().includes("recording.createUpload") && policies.push(request.url()));
@@ -46,7 +44,6 @@ test("an upload whose policy expired gets a fresh one and finishes, leaving no s
 });
 
 test("a storage refusal (4xx) is not retried and is explained", async ({ page }) => {
-  await signUp(page, newPerson());
   let attempts = 0;
   await page.route(STORAGE_POST, (route) => {
     attempts += 1;
@@ -58,7 +55,6 @@ test("a storage refusal (4xx) is not retried and is explained", async ({ page })
 });
 
 test("cancelling an upload stops it and leaves nothing behind", async ({ page }) => {
-  await signUp(page, newPerson());
   const prefix = await ownPrefix(page);
   // Hold the POST so there is time to cancel it.
   await page.route(STORAGE_POST, () => new Promise(() => {}));
@@ -72,7 +68,9 @@ test("cancelling an upload stops it and leaves nothing behind", async ({ page })
   expect(await bucketKeys(prefix)).toEqual([]);
 });
 
-test("security: headers, JSON-only mutations, session cookie attributes, health", async ({ page, request }) => {
+test("security: headers, JSON-only mutations, session cookie attributes, health", async ({ browser, request }) => {
+  // The cookie as the browser got it from the sign-up form.
+  const page = await (await browser.newContext()).newPage();
   await signUp(page, newPerson());
   const cookies = await page.context().cookies();
   const session = cookies.find((cookie) => cookie.name.endsWith("session_token"));

@@ -2,19 +2,7 @@ import { DeleteObjectCommand, ListObjectsCommand, S3Client } from "@aws-sdk/clie
 import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { E2E_ENV } from "../playwright.config";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
-export const fixture = (name: string) => path.join(FIXTURES, name);
-
-export const GOOD_FIXTURES = [
-  { name: "speech-short.wav", duration: "0:03" },
-  { name: "speech-short.m4a", duration: "0:03" },
-  { name: "speech-short.mp3", duration: "0:03" },
-  { name: "speech-short.ogg", duration: "0:03" },
-  { name: "speech-short.webm", duration: "0:03" },
-  { name: "speech-passage.m4a", duration: "0:28" },
-  { name: "speech-passage.webm", duration: "0:28" },
-];
+import { audioFixture } from "../testing/audio-fixtures";
 
 export const DEMO = {
   coach: { email: "coach@example.com", password: "speechcoach-demo" },
@@ -55,7 +43,7 @@ export async function signOut(page: Page, name: string) {
 /** Uploads files on the New recording page and waits until each is settled. */
 export async function upload(page: Page, names: string[]) {
   await page.goto("/recordings/new");
-  await page.getByLabel("Choose audio files to upload").setInputFiles(names.map(fixture));
+  await page.getByLabel("Choose audio files to upload").setInputFiles(names.map((name) => audioFixture(name).path));
 }
 
 export function uploadItem(page: Page, name: string) {

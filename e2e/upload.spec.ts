@@ -1,21 +1,27 @@
-import { expect, test } from "@playwright/test";
-import { attachScreenshot, bucketKeys, GOOD_FIXTURES, newPerson, ownPrefix, signUp, upload, uploadItem } from "./support";
+import { GOOD_AUDIO_FIXTURES } from "../testing/audio-fixtures";
+import { expect, test } from "./fixtures";
+import { attachScreenshot, bucketKeys, ownPrefix, upload, uploadItem } from "./support";
+
+/** A duration as history shows it, to the nearest second: 2,990 ms is "0:03". */
+function shown(durationMs: number) {
+  const seconds = Math.round(durationMs / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
 
 test("every good fixture uploads, becomes ready, and shows its duration in history", async ({ page }, testInfo) => {
-  await signUp(page, newPerson());
-  await upload(page, GOOD_FIXTURES.map((f) => f.name));
-  for (const { name } of GOOD_FIXTURES) {
+  await upload(page, GOOD_AUDIO_FIXTURES.map((f) => f.name));
+  for (const { name } of GOOD_AUDIO_FIXTURES) {
     await expect(uploadItem(page, name).getByTestId("upload-status")).toHaveText("Ready", { timeout: 60_000 });
     await expect(uploadItem(page, name).getByRole("link", { name: `Open results for ${name}` })).toBeVisible();
   }
 
   await page.getByRole("link", { name: "History" }).click();
   const cards = page.getByRole("list", { name: "Recordings" }).getByRole("article");
-  await expect(cards).toHaveCount(GOOD_FIXTURES.length);
-  for (const { name, duration } of GOOD_FIXTURES) {
+  await expect(cards).toHaveCount(GOOD_AUDIO_FIXTURES.length);
+  for (const { name, durationMs } of GOOD_AUDIO_FIXTURES) {
     const card = cards.filter({ has: page.getByRole("heading", { name: name.replace(/\.[^.]+$/, ""), exact: true }) });
-    await expect(card).toHaveCount(GOOD_FIXTURES.filter((f) => f.name.replace(/\.[^.]+$/, "") === name.replace(/\.[^.]+$/, "")).length);
-    await expect(card.getByLabel("Duration").first()).toHaveText(duration);
+    await expect(card).toHaveCount(GOOD_AUDIO_FIXTURES.filter((f) => f.name.replace(/\.[^.]+$/, "") === name.replace(/\.[^.]+$/, "")).length);
+    await expect(card.getByLabel("Duration").first()).toHaveText(shown(durationMs));
     await expect(card.getByText("Ready").first()).toBeVisible();
   }
   await expect(page.getByText(/Storage: \d/)).toBeVisible();
@@ -23,7 +29,6 @@ test("every good fixture uploads, becomes ready, and shows its duration in histo
 });
 
 test("every bad fixture shows a specific error and leaves nothing in the bucket", async ({ page }) => {
-  await signUp(page, newPerson());
   const prefix = await ownPrefix(page);
   await upload(page, ["truncated.m4a", "not-audio.m4a", "empty.wav"]);
   await expect(uploadItem(page, "empty.wav").getByRole("alert")).toHaveText("The file is empty.");
@@ -44,7 +49,6 @@ test("every bad fixture shows a specific error and leaves nothing in the bucket"
 });
 
 test("a file that is not audio is refused before anything is uploaded", async ({ page }) => {
-  await signUp(page, newPerson());
   await page.goto("/recordings/new");
   await page.getByLabel("Choose audio files to upload").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await expect(uploadItem(page, "notes.txt").getByRole("alert")).toContainText("is not an audio file we accept");

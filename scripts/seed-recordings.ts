@@ -2,28 +2,25 @@
 // normal upload path (reserve, store under the usual key, confirm), so they are analysed by the
 // background jobs like any upload. Spread over the past weeks so the progress charts have points.
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { db } from "../server/db/client";
 import { confirmUpload, createUpload } from "../server/recordings/uploads";
 import { servicesFromEnv } from "../server/services";
 import { SERVER_SIDE_ENCRYPTION } from "../server/storage/storage";
-
-// The repository's sibling `shared/` (CI checks it out beside the clone).
-const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/audio");
+import { AUDIO_FIXTURES_DIR, audioFixture } from "../testing/audio-fixtures";
 
 const DEMO_RECORDINGS = [
-  { file: "speech-passage.m4a", contentType: "audio/mp4", title: "Sense and Sensibility, first reading", daysAgo: 26 },
-  { file: "speech-short.wav", contentType: "audio/wav", title: "Warm-up line", daysAgo: 19 },
-  { file: "speech-passage.webm", contentType: "audio/webm", title: "Sense and Sensibility, second reading", daysAgo: 12 },
-  { file: "speech-short.mp3", contentType: "audio/mpeg", title: "Warm-up line, again", daysAgo: 6 },
-  { file: "speech-short.webm", contentType: "audio/webm", title: "One line from the microphone", daysAgo: 2 },
+  { file: "speech-passage.m4a", title: "Sense and Sensibility, first reading", daysAgo: 26 },
+  { file: "speech-short.wav", title: "Warm-up line", daysAgo: 19 },
+  { file: "speech-passage.webm", title: "Sense and Sensibility, second reading", daysAgo: 12 },
+  { file: "speech-short.mp3", title: "Warm-up line, again", daysAgo: 6 },
+  { file: "speech-short.webm", title: "One line from the microphone", daysAgo: 2 },
 ];
 
 /** Adds the demo recordings the student does not have yet (by title); returns how many it added. */
 export async function seedDemoRecordings(studentId: string) {
-  if (!existsSync(FIXTURES)) {
-    console.log(`Demo recordings skipped: no audio fixtures at ${FIXTURES}.`);
+  if (!existsSync(AUDIO_FIXTURES_DIR)) {
+    console.log(`Demo recordings skipped: no audio fixtures at ${AUDIO_FIXTURES_DIR}.`);
     return 0;
   }
   const services = servicesFromEnv();
@@ -33,10 +30,11 @@ export async function seedDemoRecordings(studentId: string) {
   let added = 0;
   for (const demo of DEMO_RECORDINGS) {
     if (existing.has(demo.title)) continue;
-    const bytes = readFileSync(path.join(FIXTURES, demo.file));
+    const { path, contentType } = audioFixture(demo.file);
+    const bytes = readFileSync(path);
     const { recordingId } = await createUpload(services, studentId, {
       fileName: demo.file,
-      contentType: demo.contentType,
+      contentType,
       sizeBytes: bytes.length,
       title: demo.title,
     });
@@ -46,7 +44,7 @@ export async function seedDemoRecordings(studentId: string) {
         Bucket: services.storage.bucket,
         Key: fileKey!,
         Body: bytes,
-        ContentType: demo.contentType,
+        ContentType: contentType,
         ServerSideEncryption: SERVER_SIDE_ENCRYPTION,
       }),
     );

@@ -3,12 +3,11 @@
 // recordings with white noise at known SNRs and at changed speeds, the passage as recorded, and
 // espeak-ng reading other text at set rates.
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import type { TimeSpan } from "../../server/analysis/types";
+import { audioFixture } from "../../testing/audio-fixtures";
 import { SAMPLE_RATE, changeTempo, concat, decodeFile, speak } from "./audio-tools";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/audio");
 
 // The passage's transcript, clip by clip (fixtures README), and syllables counted by hand.
 const CLIPS = [
@@ -76,7 +75,7 @@ interface Clip {
 
 /** The passage's five clips, cut at its four digital silences and trimmed to their speech. */
 export async function passageClips(): Promise<Clip[]> {
-  const passage = await decodeFile(path.join(FIXTURES, "speech-passage.m4a"));
+  const passage = await decodeFile(audioFixture("speech-passage.m4a").path);
   const silences = digitalSilences(passage, 0.3 * SAMPLE_RATE);
   if (silences.length !== CLIPS.length - 1) throw new Error(`expected 4 silences in the passage, found ${silences.length}`);
   const bounds = [0, ...silences.flat(), passage.length];
@@ -252,7 +251,7 @@ export async function asRecorded(): Promise<LabelledItem[]> {
       name: `${name} (holds the calibration clips too)`,
       split: "extra" as const,
       condition: "as recorded" as const,
-      samples: await decodeFile(path.join(FIXTURES, name)),
+      samples: await decodeFile(audioFixture(name).path),
       words,
     })),
   );

@@ -6,11 +6,12 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../testing/helpers";
+import { audioFixture, goodAudioFixture } from "../../testing/audio-fixtures";
 import { analyzeAudio, ANALYSIS_VERSION, UndecodableAudioError } from "./analyze";
 
 const RECORDER_DIR = path.resolve(import.meta.dirname, "../testing/fixtures");
 const open = (file: string) => createReadStream(file);
+const SHORT_WAV = goodAudioFixture("speech-short.wav");
 
 describe("analyzeAudio decoding", () => {
   let made: string;
@@ -18,7 +19,7 @@ describe("analyzeAudio decoding", () => {
 
   beforeAll(async () => {
     made = await mkdtemp(path.join(tmpdir(), "analysis-test-"));
-    const wav = path.join(FIXTURES_DIR, "speech-short.wav");
+    const wav = SHORT_WAV.path;
     for (const [name, codec] of [["speech-short.flac", ["-c:a", "flac"]], ["speech-short-vorbis.ogg", ["-c:a", "libvorbis"]]] as const) {
       execFileSync(ffmpegInstaller.path, ["-v", "error", "-i", wav, ...codec, path.join(made, name)]);
     }
@@ -27,7 +28,7 @@ describe("analyzeAudio decoding", () => {
   afterAll(() => rm(made, { recursive: true, force: true }));
 
   const shortFiles = [
-    ...["speech-short.m4a", "speech-short.mp3", "speech-short.ogg", "speech-short.webm"].map((name) => () => path.join(FIXTURES_DIR, name)),
+    ...["speech-short.m4a", "speech-short.mp3", "speech-short.ogg", "speech-short.webm"].map((name) => () => audioFixture(name).path),
     () => path.join(made, "speech-short.flac"),
     () => path.join(made, "speech-short-vorbis.ogg"),
   ];
@@ -35,7 +36,7 @@ describe("analyzeAudio decoding", () => {
   it("reads the WAV original with every figure filled in", () => {
     const { metrics, waveform, version } = reference;
     expect(version).toBe(ANALYSIS_VERSION);
-    expect(metrics.durationMs).toBe(2990);
+    expect(metrics.durationMs).toBe(SHORT_WAV.durationMs);
     expect(metrics.speakingMs).toBeGreaterThan(2000);
     expect(metrics.wordsPerMinute.estimate).toBeGreaterThan(0);
     expect(metrics.wordsPerMinute.low).toBeLessThan(metrics.wordsPerMinute.estimate);
@@ -45,20 +46,21 @@ describe("analyzeAudio decoding", () => {
     expect(metrics.pitch.medianHz).toBeGreaterThan(60);
     expect(waveform.peaks.length / 2).toBeGreaterThanOrEqual(1000);
     expect(waveform.peaks.length / 2).toBeLessThanOrEqual(2000);
-    expect((waveform.peaks.length / 2 / waveform.peaksPerSecond) * 1000).toBeCloseTo(2990, -2);
+    expect((waveform.peaks.length / 2 / waveform.peaksPerSecond) * 1000).toBeCloseTo(SHORT_WAV.durationMs, -2);
   });
 
   it.each(shortFiles)("decodes every accepted format to the same speech (%#)", async (file) => {
     const { metrics } = await analyzeAudio(open(file()));
     // Codecs add a few ms of priming; the voice itself must come through unchanged.
-    expect(Math.abs(metrics.durationMs - 2990)).toBeLessThan(60);
+    expect(Math.abs(metrics.durationMs - SHORT_WAV.durationMs)).toBeLessThan(60);
     expect(Math.abs(metrics.pitch.medianHz! / reference.metrics.pitch.medianHz! - 1)).toBeLessThan(0.05);
     expect(Math.abs(metrics.loudness.integratedLufs! - reference.metrics.loudness.integratedLufs!)).toBeLessThan(1);
   });
 
   it.each(["speech-passage.m4a", "speech-passage.webm"])("finds the four 0.8 s pauses of %s", async (name) => {
-    const { metrics } = await analyzeAudio(open(path.join(FIXTURES_DIR, name)));
-    expect(metrics.durationMs).toBeGreaterThan(27_800);
+    const passage = goodAudioFixture(name);
+    const { metrics } = await analyzeAudio(open(passage.path));
+    expect(metrics.durationMs).toBeGreaterThan(passage.durationMs - 100);
     expect(metrics.pauses.count).toBe(4);
     for (const pause of metrics.pauses.items) expect(Math.abs(pause.endMs - pause.startMs - 800)).toBeLessThan(300);
   });
@@ -75,7 +77,7 @@ describe("analyzeAudio decoding", () => {
     ["not-audio.m4a", /not audio in a format we can read/],
     ["empty.wav", /the file is empty/],
   ])("refuses %s with a reason a person can read", async (name, reason) => {
-    const failure = analyzeAudio(open(path.join(FIXTURES_DIR, name)));
+    const failure = analyzeAudio(open(audioFixture(name).path));
     await expect(failure).rejects.toBeInstanceOf(UndecodableAudioError);
     await expect(failure).rejects.toThrow(/^The audio could not be decoded: /);
     await expect(failure).rejects.toThrow(reason);

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditIsClean, auditStorage } from "../storage/audit";
 import { IMMUTABLE_CACHE_CONTROL } from "../storage/storage";
-import { callerFor, createUser, FIXTURES_DIR, postToStorage, testServices, uploadRecording } from "../testing/helpers";
+import { audioFixture } from "../../testing/audio-fixtures";
+import { callerFor, createUser, postToStorage, testServices, uploadRecording } from "../testing/helpers";
 import { compressDueRecordings, MAX_DURATION_DRIFT_MS, transcodeRecording } from "./compression";
 import { deleteDueObjects } from "./object-deletions";
 import type { Services } from "./services";
@@ -94,7 +95,7 @@ describe("compression", () => {
     const file = path.join(dir, "stereo.wav");
     const services = compressing(undefined, 1_000_000);
     execFileSync(services.settings.compression.ffmpegPath, [
-      "-hide_banner", "-loglevel", "error", "-i", path.join(FIXTURES_DIR, "speech-short.wav"), "-ac", "2", "-ar", "48000", file,
+      "-hide_banner", "-loglevel", "error", "-i", audioFixture("speech-short.wav").path, "-ac", "2", "-ar", "48000", file,
     ]);
     const owner = await createUser();
     const caller = callerFor(owner, services);

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { audioFixture } from "../../testing/audio-fixtures";
 import { adtsFrom, decodedLength } from "../testing/ffmpeg";
-import { FIXTURES_DIR } from "../testing/helpers";
 import { adtsDurationMs } from "./adts";
 
 /** A frame header (no CRC) for 44.1 kHz stereo with one block, `length` bytes long in all. */
@@ -35,7 +34,7 @@ describe("raw AAC (ADTS)", () => {
   });
 
   it("is not fooled by something else", () => {
-    expect(adtsDurationMs(readFileSync(path.join(FIXTURES_DIR, "speech-short.mp3")), 100_000)).toBeNull();
+    expect(adtsDurationMs(readFileSync(audioFixture("speech-short.mp3").path), 100_000)).toBeNull();
     expect(adtsDurationMs(new Uint8Array(4096), 4096)).toBeNull();
   });
 });

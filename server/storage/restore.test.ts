@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { audioFixture } from "../../testing/audio-fixtures";
 import { createUser, uploadRecording } from "../testing/helpers";
 import { useStoppableS3 } from "../testing/outage";
 import { auditIsClean, auditStorage } from "./audit";
@@ -44,17 +45,18 @@ describe("storage:restore", () => {
   });
 
   it("restores from the replica bucket, verified like an upload, and the audit is clean again", async () => {
-    const { user, recording, key, bytes } = await recordingWithLostAudio("speech-short.wav");
+    const wav = audioFixture("speech-short.wav");
+    const { user, recording, key, bytes } = await recordingWithLostAudio(wav.name);
     const replicaBucket = `replica-${Date.now()}`;
     await stack.s3.storage.client.send(new CreateBucketCommand({ Bucket: replicaBucket }));
     const replica = new Storage({ ...stack.s3.config, bucket: replicaBucket });
     const file = path.join(await mkdtemp(path.join(tmpdir(), "replica-")), "audio");
     await writeFile(file, bytes);
-    await replica.putFile(key, file, "audio/wav");
+    await replica.putFile(key, file, wav.contentType);
 
     const result = await restoreRecordingAudio(stack.services, recording.id, replica);
     expect(result).toEqual({ outcome: "restored", key, source: `the replica s3://${replicaBucket}/${key}` });
-    expect(await stack.s3.storage.head(key)).toMatchObject({ sizeBytes: bytes.length, contentType: "audio/wav" });
+    expect(await stack.s3.storage.head(key)).toMatchObject({ sizeBytes: bytes.length, contentType: wav.contentType });
     expect(auditIsClean(await auditStorage(stack.services, `users/${user.id}/`))).toBe(true);
     const restored = await stack.s3.storage.client.send(new GetObjectCommand({ Bucket: stack.s3.config.bucket, Key: key }));
     expect(Buffer.from(await restored.Body!.transformToByteArray()).equals(bytes)).toBe(true);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
-import { FIXTURES_DIR } from "./helpers";
+import { audioFixture } from "../../testing/audio-fixtures";
 
 const ffmpeg = process.env.FFMPEG_PATH || ffmpegInstaller.path;
 const workDir = mkdtempSync(path.join(tmpdir(), "speech-coach-ffmpeg-"));
@@ -24,6 +24,6 @@ export function decodedLength(file: string) {
 /** Raw AAC (ADTS), as ffmpeg's `-f adts` writes it, made from a shared fixture. */
 export function adtsFrom(fixtureName: string) {
   const file = path.join(workDir, `${fixtureName}.aac`);
-  execFileSync(ffmpeg, ["-loglevel", "error", "-y", "-i", path.join(FIXTURES_DIR, fixtureName), "-c:a", "aac", "-f", "adts", file]);
+  execFileSync(ffmpeg, ["-loglevel", "error", "-y", "-i", audioFixture(fixtureName).path, "-c:a", "aac", "-f", "adts", file]);
   return { file, bytes: readFileSync(file) };
 }

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { audioFixture } from "../../testing/audio-fixtures";
 import { createCaller } from "../api/root";
 import { createInnerContext, type SessionUser } from "../api/context";
 import { servicesFromEnv } from "../services";
 import { db } from "../db/client";
 import type { Services } from "../recordings/services";
-
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../../shared/fixtures/audio");
 
 export interface Fixture {
   name: string;
@@ -16,29 +14,11 @@ export interface Fixture {
   bytes: Buffer;
 }
 
-const TYPES: Record<string, string> = {
-  wav: "audio/wav",
-  m4a: "audio/mp4",
-  mp3: "audio/mpeg",
-  ogg: "audio/ogg",
-  webm: "audio/webm",
-};
-
+/** A file from shared/fixtures/audio, as a browser would upload it. */
 export function fixture(name: string): Fixture {
-  const extension = name.split(".").pop()!;
-  return { name, contentType: TYPES[extension]!, bytes: readFileSync(path.join(FIXTURES_DIR, name)) };
+  const entry = audioFixture(name);
+  return { name, contentType: entry.contentType, bytes: readFileSync(entry.path) };
 }
-
-/** The good recordings in shared/fixtures/audio, with their durations from its README. */
-export const GOOD_FIXTURES = [
-  { name: "speech-short.wav", seconds: 2.99 },
-  { name: "speech-short.m4a", seconds: 2.99 },
-  { name: "speech-short.mp3", seconds: 2.99 },
-  { name: "speech-short.ogg", seconds: 2.99 },
-  { name: "speech-short.webm", seconds: 2.99 },
-  { name: "speech-passage.m4a", seconds: 27.9 },
-  { name: "speech-passage.webm", seconds: 27.9 },
-];
 
 export async function createUser(role: "student" | "coach" = "student"): Promise<SessionUser> {
   const id = randomUUID();

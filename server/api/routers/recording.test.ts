@@ -9,13 +9,13 @@ import {
   callerFor,
   createUser,
   fixture,
-  GOOD_FIXTURES,
   postToStorage,
   testServices,
   uploadRecording,
 } from "../../testing/helpers";
 import type { SessionUser } from "../context";
 import { adtsFrom, decodedLength } from "../../testing/ffmpeg";
+import { audioFixture, GOOD_AUDIO_FIXTURES } from "../../../testing/audio-fixtures";
 
 async function errorOf(promise: Promise<unknown>) {
   try {
@@ -38,7 +38,7 @@ describe("the recording lifecycle, for every good fixture", () => {
     owner = await createUser();
   });
 
-  it.each(GOOD_FIXTURES)("$name: upload, confirm, list, view, play with Range, delete", async ({ name, seconds }) => {
+  it.each(GOOD_AUDIO_FIXTURES)("$name: upload, confirm, list, view, play with Range, delete", async ({ name, extension, durationMs }) => {
     const file = fixture(name);
     const caller = callerFor(owner);
 
@@ -47,7 +47,7 @@ describe("the recording lifecycle, for every good fixture", () => {
       contentType: file.contentType,
       sizeBytes: file.bytes.length,
     });
-    const key = `users/${owner.id}/recordings/${created.recordingId}/audio.${name.split(".").pop()}`;
+    const key = `users/${owner.id}/recordings/${created.recordingId}/audio.${extension}`;
     expect(created.upload.fields.key).toBe(key);
     expect(created.maxBytes).toBe(file.bytes.length);
 
@@ -58,7 +58,7 @@ describe("the recording lifecycle, for every good fixture", () => {
     expect(confirmed.status).toBe("READY");
     expect(confirmed.sizeBytes).toBe(file.bytes.length);
     expect(confirmed.durationMs).not.toBeNull();
-    expect(Math.abs(confirmed.durationMs! / 1000 - seconds)).toBeLessThan(0.15);
+    expect(Math.abs(confirmed.durationMs! - durationMs)).toBeLessThan(150);
 
     const listed = await caller.recording.list({ limit: 100 });
     expect(listed.items.map((item) => item.id)).toContain(created.recordingId);
@@ -150,8 +150,9 @@ describe("bad uploads end FAILED with nothing left behind", () => {
   it("empty.wav is refused before anything is created", async () => {
     const caller = callerFor(owner);
     const before = await db.recording.count({ where: { ownerId: owner.id } });
+    const empty = audioFixture("empty.wav");
     const error = await errorOf(
-      caller.recording.createUpload({ fileName: "empty.wav", contentType: "audio/wav", sizeBytes: 0 }),
+      caller.recording.createUpload({ fileName: empty.name, contentType: empty.contentType, sizeBytes: 0 }),
     );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("The file is empty.");
@@ -160,12 +161,13 @@ describe("bad uploads end FAILED with nothing left behind", () => {
 
   it("an empty object where audio was announced is caught at confirm", async () => {
     const caller = callerFor(owner);
+    const empty = audioFixture("empty.wav");
     const created = await caller.recording.createUpload({
-      fileName: "empty.wav",
-      contentType: "audio/wav",
+      fileName: empty.name,
+      contentType: empty.contentType,
       sizeBytes: 100,
     });
-    await postToStorage(created.upload, new Uint8Array(), "audio/wav");
+    await postToStorage(created.upload, new Uint8Array(), empty.contentType);
     const result = await caller.recording.confirmUpload({ recordingId: created.recordingId });
     expect(result).toMatchObject({ status: "FAILED" });
     expect(await storage.exists((await keyOf(created.recordingId))!)).toBe(false);
@@ -176,7 +178,7 @@ describe("bad uploads end FAILED with nothing left behind", () => {
     const caller = callerFor(owner);
     const created = await caller.recording.createUpload({
       fileName: "lie.m4a",
-      contentType: "audio/mp4",
+      contentType: file.contentType,
       sizeBytes: 10,
     });
     const posted = await postToStorage(created.upload, file.bytes, file.contentType);
