@@ -57,7 +57,6 @@ const s3 = new S3Client({
   credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
 });
 
-/** Every key in the e2e bucket under a prefix. */
 /**
  * The storage prefix of the signed-in person. Tests look only there: the app's worker writes other
  * people's compressed audio whenever it likes.
@@ -67,9 +66,30 @@ export async function ownPrefix(page: Page) {
   return `users/${session.user.id}/`;
 }
 
+/** Every key in the e2e bucket under a prefix. */
 export async function bucketKeys(prefix = "users/") {
   const page = await s3.send(new ListObjectsCommand({ Bucket: "speech-coach", Prefix: prefix }));
   return (page.Contents ?? []).map((object) => object.Key!);
+}
+
+/**
+ * The duration the server measured for a recording when it was confirmed, read through the API as
+ * the signed-in person: the truth a player's displayed length is checked against.
+ */
+export async function storedDurationSeconds(page: Page, recordingId: string) {
+  const input = encodeURIComponent(JSON.stringify({ json: { recordingId } }));
+  const response = await page.request.get(`/api/trpc/recording.byId?input=${input}`);
+  const body = (await response.json()) as { result: { data: { json: { durationMs: number | null } } } };
+  const { durationMs } = body.result.data.json;
+  if (durationMs === null) throw new Error(`the server stored no duration for ${recordingId}`);
+  return durationMs / 1000;
+}
+
+/** "m:ss" for each whole second within one second of `seconds`, as a pattern for the clock. */
+export function clockNear(seconds: number) {
+  const candidates = [Math.round(seconds) - 1, Math.round(seconds), Math.round(seconds) + 1].filter((s) => s >= 0);
+  const clocks = candidates.map((s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`);
+  return new RegExp(`^(${clocks.join("|")})$`);
 }
 
 export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
