@@ -329,14 +329,19 @@ async function compare() {
     const cpuAtStart = servers.map(cpuSeconds);
     // Prometheus scrapes the instance on its own schedule, busy or not.
     let finished = false;
-    const scraping = scrapeLoop(servers[0]!.baseUrl, () => finished, scrapes);
-    for (let round = 0; round < ROUNDS; round++) {
+    // A failed scrape ends the run through the finally below, which stops both servers.
+    let scrapeFailure: unknown = null;
+    const scraping = scrapeLoop(servers[0]!.baseUrl, () => finished, scrapes).catch((error: unknown) => {
+      scrapeFailure = error;
+    });
+    for (let round = 0; round < ROUNDS && scrapeFailure === null; round++) {
       // Which goes first alternates too, so neither always follows the other's leftovers.
       const order = round % 2 === 0 ? [0, 1] : [1, 0];
       for (const index of order) await runPhase(clients[index]!, phaseSeconds, tallies[index]!);
     }
     finished = true;
     await scraping;
+    if (scrapeFailure !== null) throw scrapeFailure;
     const cpuPerCycle = servers.map((server, index) => (cpuSeconds(server) - cpuAtStart[index]!) / tallies[index]!.timings.delete.length);
     console.log("\n== metrics on ==");
     printScrapes(scrapes);

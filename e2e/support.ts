@@ -85,10 +85,15 @@ export async function storedDurationSeconds(page: Page, recordingId: string) {
   return durationMs / 1000;
 }
 
-/** "m:ss" for each whole second within one second of `seconds`, as a pattern for the clock. */
+/** Whole seconds as the app's clocks show them: 3 is "0:03". */
+export function clock(wholeSeconds: number) {
+  return `${Math.floor(wholeSeconds / 60)}:${String(wholeSeconds % 60).padStart(2, "0")}`;
+}
+
+/** A pattern for the clock showing any whole second within one second of `seconds`. */
 export function clockNear(seconds: number) {
-  const candidates = [Math.round(seconds) - 1, Math.round(seconds), Math.round(seconds) + 1].filter((s) => s >= 0);
-  const clocks = candidates.map((s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`);
+  const nearest = Math.round(seconds);
+  const clocks = [nearest - 1, nearest, nearest + 1].filter((s) => s >= 0).map(clock);
   return new RegExp(`^(${clocks.join("|")})$`);
 }
 

@@ -1,12 +1,9 @@
 import { GOOD_AUDIO_FIXTURES } from "../testing/audio-fixtures";
 import { expect, test } from "./fixtures";
-import { attachScreenshot, bucketKeys, ownPrefix, upload, uploadItem } from "./support";
+import { attachScreenshot, bucketKeys, clock, ownPrefix, upload, uploadItem } from "./support";
 
 /** A duration as history shows it, to the nearest second: 2,990 ms is "0:03". */
-function shown(durationMs: number) {
-  const seconds = Math.round(durationMs / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
+const shown = (durationMs: number) => clock(Math.round(durationMs / 1000));
 
 test("every good fixture uploads, becomes ready, and shows its duration in history", async ({ page }, testInfo) => {
   await upload(page, GOOD_AUDIO_FIXTURES.map((f) => f.name));
