@@ -7,11 +7,14 @@
 //   USERS=50 SECONDS=60 npm run bench:load
 //   METRICS=off npm run bench:load                         # without metrics
 //   METRICS=compare npm run bench:load                     # metrics' cost, measured A/B
+//   METRICS=same npm run bench:load                        # the same with two equal servers (A/A)
 //   PROFILE=1 npm run bench:load                           # CPU profile of the server
 //
-// METRICS=compare starts two servers from the same build, one with metrics and one without, and
-// loads them in turn (ROUNDS phases each, alternating), so whatever else the machine is doing
-// falls on both alike; it prints each one's p50 per step and the overhead of metrics.
+// METRICS=compare starts two servers from the same build on one PostgreSQL and s3rver, one with
+// metrics and one without, and loads them in turn (ROUNDS phases each, alternating), so whatever
+// else the machine is doing falls on both alike; it prints each one's figures and, per step, the
+// overhead of metrics with a 95 % confidence interval (a bootstrap over rounds). METRICS=same
+// runs two servers without metrics the same way: what it reports is the bench's own bias.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -23,8 +26,8 @@ import { audioFixture } from "../testing/audio-fixtures";
 
 const USERS = Number(process.env.USERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
-const ROUNDS = Number(process.env.ROUNDS ?? 6);
-const MODE = process.env.METRICS === "off" ? "off" : process.env.METRICS === "compare" ? "compare" : "on";
+const ROUNDS = Number(process.env.ROUNDS ?? 12);
+const MODE = ({ off: "off", compare: "compare", same: "same" } as const)[process.env.METRICS ?? ""] ?? "on";
 // The scrape interval docs/operations.md configures Prometheus with.
 const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 15);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
@@ -59,6 +62,19 @@ class Tally {
     }
   }
 
+  static combined(tallies: Tally[]) {
+    const total = new Tally();
+    for (const tally of tallies) {
+      for (const step of steps) {
+        total.timings[step].push(...tally.timings[step]);
+        total.errors[step] += tally.errors[step];
+        total.samples[step].push(...tally.samples[step].slice(0, 3 - total.samples[step].length));
+      }
+      total.seconds += tally.seconds;
+    }
+    return total;
+  }
+
   p50(step: Step) {
     return percentile(this.timings[step], 50);
   }
@@ -77,17 +93,19 @@ function percentile(values: number[], p: number) {
 interface Server {
   baseUrl: string;
   env: Record<string, string>;
+  log: string;
   process: ChildProcess | null;
   metrics: boolean;
 }
 
-function serverEnv(port: number, metrics: boolean, dataDir: string): Record<string, string> {
+/** `stackPort`: the port of a bench server whose PostgreSQL and s3rver this one shares. */
+function serverEnv(port: number, metrics: boolean, stackPort: number): Record<string, string> {
   return {
-    DATA_DIR: dataDir,
+    DATA_DIR: ".data/bench",
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
-    EMBEDDED_POSTGRES_PORT: String(port + 51149),
-    EMBEDDED_S3_PORT: String(port + 1389),
+    EMBEDDED_POSTGRES_PORT: String(stackPort + 51149),
+    EMBEDDED_S3_PORT: String(stackPort + 1389),
     // The benchmark measures the upload path, not the abuse limits.
     SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
     UPLOADS_PER_MINUTE: "100000",
@@ -99,15 +117,19 @@ function serverEnv(port: number, metrics: boolean, dataDir: string): Record<stri
   };
 }
 
-async function startServer(port: number, metrics: boolean, dataDir: string): Promise<Server> {
-  const env = serverEnv(port, metrics, dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-  // The server's own log goes beside its data, to read when a step reports errors.
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  const log = openSync(`${dataDir}.log`, "w");
+/**
+ * Starts `npm start` on `port` with a fresh local stack under .data/bench, or with the stack of the
+ * bench server on `sharedStackPort` (the launcher reuses services already listening).
+ */
+async function startServer(options: { port: number; metrics: boolean; log: string; sharedStackPort?: number }): Promise<Server> {
+  const env = serverEnv(options.port, options.metrics, options.sharedStackPort ?? options.port);
+  if (options.sharedStackPort === undefined) await rm(env.DATA_DIR!, { recursive: true, force: true });
+  // The server's own log, to read when a step reports errors.
+  mkdirSync(path.dirname(options.log), { recursive: true });
+  const log = openSync(options.log, "w");
   // Its own process group, so stopping it reaches npm's children: the launcher, Next and the stack.
   const child = spawn("npm", ["start"], { env: { ...process.env, ...env }, stdio: ["ignore", log, log], detached: true });
-  const server = { baseUrl: env.APP_URL!, env, process: child, metrics };
+  const server = { baseUrl: env.APP_URL!, env, log: options.log, process: child, metrics: options.metrics };
   for (let i = 0; i < 120; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const healthy = await fetch(`${server.baseUrl}/api/health`).then((response) => response.ok, () => false);
@@ -127,11 +149,11 @@ function stopServer(server: Server) {
 }
 
 /**
- * CPU seconds used so far by the server's whole process group (npm, the launcher with s3rver,
- * Next, PostgreSQL): CPU is what metrics cost, and unlike latency it does not depend on what else
- * the machine is doing at the time.
+ * CPU seconds used so far by the server's Next.js process (found in its process group by its
+ * process title): CPU is what metrics cost, and unlike latency it hardly depends on what else the
+ * machine is doing. PostgreSQL and s3rver are left out: in a comparison both servers share them.
  */
-function cpuSeconds(server: Server) {
+function nextCpuSeconds(server: Server) {
   const group = server.process?.pid;
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
@@ -139,7 +161,10 @@ function cpuSeconds(server: Server) {
     try {
       // Fields after the command name: state ppid pgrp ... utime (12th) stime (13th).
       const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ").at(-1)!.split(" ");
-      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+      if (Number(fields[2]) !== group) continue;
+      // Next.js renames its server process.
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended between listing and reading.
     }
@@ -148,7 +173,7 @@ function cpuSeconds(server: Server) {
 }
 
 function auditStorage(server: Server) {
-  console.log(`\nAuditing storage against the database (${server.baseUrl}; server log: ${server.env.DATA_DIR}.log):`);
+  console.log(`\nAuditing storage against the database (${server.baseUrl}; server log: ${server.log}):`);
   spawnSync("npm", ["run", "-s", "storage:audit"], { env: { ...process.env, ...server.env }, stdio: "inherit" });
 }
 
@@ -177,17 +202,35 @@ async function signUpUsers(baseUrl: string) {
   return clients;
 }
 
-/** Scrapes the metrics endpoint every SCRAPE_SECONDS until `done()`, as Prometheus would. */
-async function scrapeLoop(baseUrl: string, done: () => boolean, durations: number[]) {
-  while (!done()) {
+/**
+ * Prometheus's schedule, kept in the time a server is under load: in a comparison the metrics
+ * server is scraped only during its own phases, so the scrapes' cost falls on it and not on the
+ * phases of the server without metrics.
+ */
+class ScrapeSchedule {
+  readonly durations: number[] = [];
+  private loadedSeconds = 0;
+  private nextAt = 0;
+
+  constructor(readonly baseUrl: string) {}
+
+  /** Scrapes every SCRAPE_SECONDS of load until `phaseOver()`. */
+  async during(phaseOver: () => boolean) {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    if (!response.ok) throw new Error(`metrics scrape answered ${response.status}`);
-    await response.text();
-    durations.push(performance.now() - started);
-    for (let waited = 0; waited < SCRAPE_SECONDS * 10 && !done(); waited++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const elapsed = () => this.loadedSeconds + (performance.now() - started) / 1000;
+    while (!phaseOver()) {
+      if (elapsed() < this.nextAt) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      const scrapeStarted = performance.now();
+      const response = await fetch(`${this.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      if (!response.ok) throw new Error(`metrics scrape answered ${response.status}`);
+      await response.text();
+      this.durations.push(performance.now() - scrapeStarted);
+      this.nextAt += SCRAPE_SECONDS;
     }
+    this.loadedSeconds = elapsed();
   }
 }
 
@@ -215,10 +258,14 @@ async function userLoop(client: Client, deadline: number, tally: Tally) {
   }
 }
 
-/** Every user loops for `seconds`. */
-async function runPhase(clients: Client[], seconds: number, tally: Tally) {
+/** Every user loops for `seconds`; a metrics server is scraped meanwhile on its schedule. */
+async function runPhase(clients: Client[], seconds: number, tally: Tally, scrapes: ScrapeSchedule | null) {
   const started = Date.now();
-  await Promise.all(clients.map((client) => userLoop(client, started + seconds * 1000, tally)));
+  let over = false;
+  await Promise.all([
+    Promise.all(clients.map((client) => userLoop(client, started + seconds * 1000, tally))).then(() => (over = true)),
+    scrapes?.during(() => over),
+  ]);
   tally.seconds += (Date.now() - started) / 1000;
 }
 
@@ -295,19 +342,15 @@ async function single() {
   const metrics = MODE === "on";
   if (PROFILE_DIR) await rm(PROFILE_DIR, { recursive: true, force: true });
   const server = process.env.BASE_URL
-    ? { baseUrl: process.env.BASE_URL, env: {}, process: null, metrics }
-    : await startServer(PORT, metrics, ".data/bench");
+    ? { baseUrl: process.env.BASE_URL, env: {}, log: "", process: null, metrics }
+    : await startServer({ port: PORT, metrics, log: ".data/bench.log" });
   try {
     const clients = await signUpUsers(server.baseUrl);
     console.log(`${USERS} users, ${SECONDS} s against ${server.baseUrl}, metrics ${metrics ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
     const tally = new Tally();
-    const scrapes: number[] = [];
-    let finished = false;
-    await Promise.all([
-      metrics ? scrapeLoop(server.baseUrl, () => finished, scrapes) : null,
-      runPhase(clients, SECONDS, tally).then(() => (finished = true)),
-    ]);
-    printScrapes(scrapes);
+    const scrapes = metrics ? new ScrapeSchedule(server.baseUrl) : null;
+    await runPhase(clients, SECONDS, tally, scrapes);
+    if (scrapes) printScrapes(scrapes.durations);
     printTally(tally);
   } finally {
     if (server.process) {
@@ -318,49 +361,78 @@ async function single() {
   }
 }
 
+/**
+ * How much slower A's p50 is than B's over the whole run, with a 95 % confidence interval from a
+ * bootstrap over rounds: rounds are drawn again with replacement, A's and B's phases of a round
+ * together, so the interval carries the round-to-round scatter of a shared machine.
+ */
+function pooledOverhead(rounds: [Tally, Tally][], step: Step) {
+  const ratioOf = (picked: [Tally, Tally][]) =>
+    percentile(picked.flatMap(([a]) => a.timings[step]), 50) / percentile(picked.flatMap(([, b]) => b.timings[step]), 50);
+  // A fixed seed: the same run prints the same interval.
+  let seed = 0x5eed;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const resampled = Array.from({ length: 1000 }, () => ratioOf(rounds.map(() => rounds[Math.floor(random() * rounds.length)]!)));
+  resampled.sort((x, y) => x - y);
+  const percent = (ratio: number) => ((ratio - 1) * 100).toFixed(1);
+  return `${percent(ratioOf(rounds)).padStart(6)} %   (95 % CI ${percent(resampled[24]!)} … ${percent(resampled[974]!)} %)`;
+}
+
+/**
+ * METRICS=compare: server A with metrics, B without. METRICS=same: both without, which measures
+ * the bench's own bias and scatter (an A/A test). B shares A's PostgreSQL and s3rver, so the two
+ * differ only in their Next.js process; they are loaded in turn, ROUNDS phases each.
+ */
 async function compare() {
-  const servers = await Promise.all([startServer(PORT, true, ".data/bench"), startServer(PORT + 1, false, ".data/bench-b")]);
+  const withMetrics = MODE === "compare";
+  const a = await startServer({ port: PORT, metrics: withMetrics, log: ".data/bench.log" });
+  let b: Server | null = null;
   try {
-    const clients = await Promise.all(servers.map((server) => signUpUsers(server.baseUrl)));
-    const tallies = [new Tally(), new Tally()];
-    const scrapes: number[] = [];
+    b = await startServer({ port: PORT + 1, metrics: false, log: ".data/bench-b.log", sharedStackPort: PORT });
+    const servers = [a, b] as const;
+    const labels = withMetrics ? ["metrics on", "metrics off"] : ["A", "B (same as A)"];
+    const clients = [await signUpUsers(a.baseUrl), await signUpUsers(b.baseUrl)];
+    const scrapes = withMetrics ? new ScrapeSchedule(a.baseUrl) : null;
     const phaseSeconds = SECONDS / ROUNDS;
-    console.log(`${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (metrics on: ${servers[0]!.baseUrl}, off: ${servers[1]!.baseUrl})`);
-    const cpuAtStart = servers.map(cpuSeconds);
-    // Prometheus scrapes the instance on its own schedule, busy or not.
-    let finished = false;
-    // A failed scrape ends the run through the finally below, which stops both servers.
-    let scrapeFailure: unknown = null;
-    const scraping = scrapeLoop(servers[0]!.baseUrl, () => finished, scrapes).catch((error: unknown) => {
-      scrapeFailure = error;
-    });
-    for (let round = 0; round < ROUNDS && scrapeFailure === null; round++) {
-      // Which goes first alternates too, so neither always follows the other's leftovers.
-      const order = round % 2 === 0 ? [0, 1] : [1, 0];
-      for (const index of order) await runPhase(clients[index]!, phaseSeconds, tallies[index]!);
-    }
-    finished = true;
-    await scraping;
-    if (scrapeFailure !== null) throw scrapeFailure;
-    const cpuPerCycle = servers.map((server, index) => (cpuSeconds(server) - cpuAtStart[index]!) / tallies[index]!.timings.delete.length);
-    console.log("\n== metrics on ==");
-    printScrapes(scrapes);
-    printTally(tallies[0]!);
-    console.log("\n== metrics off ==");
-    printTally(tallies[1]!);
-    console.log("\nmetrics overhead on the p50 (on / off − 1):");
-    for (const step of steps) {
-      console.log(`  ${step.padEnd(14)} ${(((tallies[0]!.p50(step) / tallies[1]!.p50(step)) - 1) * 100).toFixed(1).padStart(6)} %${step === "list" ? "   (target ≤ 2 %)" : ""}`);
-    }
     console.log(
-      `CPU per upload-to-delete cycle (server, s3rver, PostgreSQL): on ${(cpuPerCycle[0]! * 1000).toFixed(1)} ms, off ${(cpuPerCycle[1]! * 1000).toFixed(1)} ms: ${((cpuPerCycle[0]! / cpuPerCycle[1]! - 1) * 100).toFixed(1)} %`,
+      `${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (${labels[0]}: ${a.baseUrl}, ${labels[1]}: ${b.baseUrl}); worker ${process.env.WORKER_ENABLED === "false" ? "off" : "on"}`,
+    );
+    const cpuAtStart = servers.map(nextCpuSeconds);
+    const rounds: [Tally, Tally][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const tallies: [Tally, Tally] = [new Tally(), new Tally()];
+      // Which goes first alternates too, so neither always follows the other's leftovers.
+      for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        await runPhase(clients[index]!, phaseSeconds, tallies[index]!, index === 0 ? scrapes : null);
+      }
+      rounds.push(tallies);
+    }
+    const totals = [0, 1].map((index) => Tally.combined(rounds.map((round) => round[index]!)));
+    totals.forEach((tally, index) => {
+      console.log(`\n== ${labels[index]} ==`);
+      if (index === 0 && scrapes) printScrapes(scrapes.durations);
+      printTally(tally);
+    });
+    console.log(`\nHow much slower ${labels[0]} is than ${labels[1]}, p50 per step:`);
+    for (const step of steps) {
+      console.log(`  ${step.padEnd(14)} ${pooledOverhead(rounds, step)}${step === "list" && withMetrics ? "   target ≤ 2 %" : ""}`);
+    }
+    const cpuPerCycle = servers.map((server, index) => (nextCpuSeconds(server) - cpuAtStart[index]!) / totals[index]!.timings.delete.length);
+    console.log(
+      `Next.js CPU per upload-to-delete cycle: ${labels[0]} ${(cpuPerCycle[0]! * 1000).toFixed(1)} ms, ${labels[1]} ${(cpuPerCycle[1]! * 1000).toFixed(1)} ms: ${((cpuPerCycle[0]! / cpuPerCycle[1]! - 1) * 100).toFixed(1)} %`,
     );
   } finally {
-    for (const server of servers) {
-      auditStorage(server);
-      stopServer(server);
-    }
+    auditStorage(a);
+    // B first: A's launcher owns the shared PostgreSQL and s3rver.
+    if (b) stopServer(b);
+    stopServer(a);
   }
 }
 
-await (MODE === "compare" ? compare() : single());
+await (MODE === "compare" || MODE === "same" ? compare() : single());
