@@ -98,9 +98,13 @@ interface Server {
   metrics: boolean;
 }
 
+/** Servers this bench started and has not stopped yet. */
+const running = new Set<Server>();
+
 /** `stackPort`: the port of a bench server whose PostgreSQL and s3rver this one shares. */
-function serverEnv(port: number, metrics: boolean, stackPort: number): Record<string, string> {
+function serverEnv(port: number, metrics: boolean, stackPort: number, worker: boolean): Record<string, string> {
   return {
+    ...(worker ? {} : { WORKER_ENABLED: "false" }),
     DATA_DIR: ".data/bench",
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
@@ -121,8 +125,14 @@ function serverEnv(port: number, metrics: boolean, stackPort: number): Record<st
  * Starts `npm start` on `port` with a fresh local stack under .data/bench, or with the stack of the
  * bench server on `sharedStackPort` (the launcher reuses services already listening).
  */
-async function startServer(options: { port: number; metrics: boolean; log: string; sharedStackPort?: number }): Promise<Server> {
-  const env = serverEnv(options.port, options.metrics, options.sharedStackPort ?? options.port);
+async function startServer(options: {
+  port: number;
+  metrics: boolean;
+  log: string;
+  sharedStackPort?: number;
+  worker?: boolean;
+}): Promise<Server> {
+  const env = serverEnv(options.port, options.metrics, options.sharedStackPort ?? options.port, options.worker ?? true);
   if (options.sharedStackPort === undefined) await rm(env.DATA_DIR!, { recursive: true, force: true });
   // The server's own log, to read when a step reports errors.
   mkdirSync(path.dirname(options.log), { recursive: true });
@@ -130,22 +140,40 @@ async function startServer(options: { port: number; metrics: boolean; log: strin
   // Its own process group, so stopping it reaches npm's children: the launcher, Next and the stack.
   const child = spawn("npm", ["start"], { env: { ...process.env, ...env }, stdio: ["ignore", log, log], detached: true });
   const server = { baseUrl: env.APP_URL!, env, log: options.log, process: child, metrics: options.metrics };
+  running.add(server);
   for (let i = 0; i < 120; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const healthy = await fetch(`${server.baseUrl}/api/health`).then((response) => response.ok, () => false);
     if (healthy) return server;
   }
-  stopServer(server);
+  await stopServer(server);
   throw new Error("the server did not become healthy in 2 minutes (did you run npm run build?)");
 }
 
-function stopServer(server: Server) {
-  if (!server.process?.pid) return;
+function signalServer(server: Server) {
   try {
-    process.kill(-server.process.pid, "SIGTERM");
+    process.kill(-server.process!.pid!, "SIGTERM");
   } catch {
     // It had exited on its own already (a failed start); its log says why.
   }
+}
+
+/** Stops the server and waits until npm, which waits for Next and the stack, has exited. */
+async function stopServer(server: Server) {
+  const child = server.process;
+  running.delete(server);
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  signalServer(server);
+  await exited;
+}
+
+// Interrupting the bench stops its servers too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    running.forEach(signalServer);
+    process.exit(130);
+  });
 }
 
 /**
@@ -355,7 +383,7 @@ async function single() {
   } finally {
     if (server.process) {
       auditStorage(server);
-      stopServer(server);
+      await stopServer(server);
       if (PROFILE_DIR) await printProfile();
     }
   }
@@ -386,22 +414,26 @@ function pooledOverhead(rounds: [Tally, Tally][], step: Step) {
 
 /**
  * METRICS=compare: server A with metrics, B without. METRICS=same: both without, which measures
- * the bench's own bias and scatter (an A/A test). B shares A's PostgreSQL and s3rver, so the two
- * differ only in their Next.js process; they are loaded in turn, ROUNDS phases each.
+ * the bench's own bias and scatter (an A/A test). A third server, never loaded, holds the shared
+ * PostgreSQL and s3rver and runs the worker (WORKER_ENABLED), so A and B differ only in their
+ * Next.js process, alone in its session (the kernel shares CPU between sessions). They are loaded
+ * in turn, ROUNDS phases each.
  */
 async function compare() {
   const withMetrics = MODE === "compare";
-  const a = await startServer({ port: PORT, metrics: withMetrics, log: ".data/bench.log" });
-  let b: Server | null = null;
+  const stackPort = PORT + 2;
+  const stack = await startServer({ port: stackPort, metrics: false, log: ".data/bench-stack.log" });
+  const servers: Server[] = [];
   try {
-    b = await startServer({ port: PORT + 1, metrics: false, log: ".data/bench-b.log", sharedStackPort: PORT });
-    const servers = [a, b] as const;
+    servers.push(await startServer({ port: PORT, metrics: withMetrics, log: ".data/bench.log", sharedStackPort: stackPort, worker: false }));
+    servers.push(await startServer({ port: PORT + 1, metrics: false, log: ".data/bench-b.log", sharedStackPort: stackPort, worker: false }));
+    const [a, b] = servers as [Server, Server];
     const labels = withMetrics ? ["metrics on", "metrics off"] : ["A", "B (same as A)"];
     const clients = [await signUpUsers(a.baseUrl), await signUpUsers(b.baseUrl)];
     const scrapes = withMetrics ? new ScrapeSchedule(a.baseUrl) : null;
     const phaseSeconds = SECONDS / ROUNDS;
     console.log(
-      `${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (${labels[0]}: ${a.baseUrl}, ${labels[1]}: ${b.baseUrl}); worker ${process.env.WORKER_ENABLED === "false" ? "off" : "on"}`,
+      `${USERS} users; ${ROUNDS} rounds of ${phaseSeconds.toFixed(1)} s on each server in turn (${labels[0]}: ${a.baseUrl}, ${labels[1]}: ${b.baseUrl}); worker ${process.env.WORKER_ENABLED === "false" ? "off" : `on, in ${stack.baseUrl}`}`,
     );
     const cpuAtStart = servers.map(nextCpuSeconds);
     const rounds: [Tally, Tally][] = [];
@@ -428,10 +460,10 @@ async function compare() {
       `Next.js CPU per upload-to-delete cycle: ${labels[0]} ${(cpuPerCycle[0]! * 1000).toFixed(1)} ms, ${labels[1]} ${(cpuPerCycle[1]! * 1000).toFixed(1)} ms: ${((cpuPerCycle[0]! / cpuPerCycle[1]! - 1) * 100).toFixed(1)} %`,
     );
   } finally {
-    auditStorage(a);
-    // B first: A's launcher owns the shared PostgreSQL and s3rver.
-    if (b) stopServer(b);
-    stopServer(a);
+    auditStorage(stack);
+    await Promise.all(servers.map(stopServer));
+    // Last: it holds the stack the others use.
+    await stopServer(stack);
   }
 }
 
