@@ -1,6 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { attachScreenshot, upload, uploadItem } from "./support";
+import { attachScreenshot, newPerson, upload, uploadItem } from "./support";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -50,4 +50,35 @@ test("at phone width the players keep a seek bar wide enough to use", async ({ p
   await page.getByRole("link", { name: "History" }).click();
   await seekByClickAt75Percent(page.getByRole("list", { name: "Recordings" }).getByRole("article"));
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
+/** The boxes of everything `locator` matches, and whether they all share one row (their heights overlap). */
+async function row(locator: Locator) {
+  const boxes = await Promise.all((await locator.all()).map(async (item) => (await item.boundingBox())!));
+  const oneRow = Math.max(...boxes.map((box) => box.y)) < Math.min(...boxes.map((box) => box.y + box.height));
+  return { boxes, oneRow };
+}
+
+test("a coach's header is one row at desktop width; on a phone the navigation has a row of its own", async ({ signedInPage }) => {
+  // A coach has the most links, and a name like this one used to push the header onto two rows.
+  const coach = newPerson("coach");
+  const desktop = await signedInPage(coach, { viewport: { width: 1280, height: 800 } });
+  await desktop.goto("/recordings");
+  const banner = desktop.getByRole("banner");
+  await expect(banner.getByText(/Storage: /)).toBeVisible();
+  await expect(banner.getByRole("button", { name: coach.name })).toBeVisible();
+  const items = banner.getByRole("link").or(banner.getByRole("button"));
+  await expect(items).toHaveCount(6);
+  expect((await row(items)).oneRow).toBe(true);
+
+  const phone = await signedInPage({ email: coach.email, password: coach.password }, { viewport: { width: 390, height: 844 } });
+  await phone.goto("/recordings");
+  const links = phone.getByRole("navigation", { name: "Main" }).getByRole("link");
+  await expect(links).toHaveCount(4);
+  const nav = await row(links);
+  expect(nav.oneRow).toBe(true);
+  expect(Math.max(...nav.boxes.map((box) => box.x + box.width))).toBeLessThanOrEqual(390);
+  const account = (await phone.getByRole("banner").getByRole("button", { name: coach.name }).boundingBox())!;
+  expect(account.x + account.width).toBeLessThanOrEqual(390);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });

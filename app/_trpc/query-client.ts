@@ -1,4 +1,4 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
 
 /**
@@ -12,7 +12,11 @@ export function createQueryClient() {
       queries: { staleTime: 10_000, retry: 1 },
       dehydrate: {
         serializeData: superjson.serialize,
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+        // Only what was fetched (the default). Pages await their prefetches, so a query still in
+        // flight is the page's, seen by the layout's HydrateClient, which Next renders at the same
+        // time on the same per-request client; the page hands it over itself once it settles. Sent
+        // from the layout, one that ends in NOT_FOUND (the page then renders not-found) would reach
+        // the browser as a rejected promise, which production logs as "Error: redacted".
       },
       hydrate: { deserializeData: superjson.deserialize },
     },

@@ -94,7 +94,10 @@ async function durationFromFrames(storage: Storage, key: string, head: Uint8Arra
   if (isFragmentedMp4(head)) return fragmentedMp4DurationMs(head, await tail());
   if (family === "webm") return webmDurationFromTailMs(head, await tail());
   if (family === "aac") {
-    const frames = sizeBytes <= head.length ? head : await storage.readRange(key, 0, Math.min(sizeBytes, ADTS_WALK_BYTES) - 1);
+    // The walk goes on from the start already read instead of asking for those bytes again.
+    const walkEnd = Math.min(sizeBytes, ADTS_WALK_BYTES);
+    const frames =
+      walkEnd <= head.length ? head : Buffer.concat([head, await storage.readRange(key, head.length, walkEnd - 1)]);
     return adtsDurationMs(frames, sizeBytes);
   }
   return null;

@@ -53,9 +53,12 @@ export async function postToStorage(
   return fetch(upload.url, { method: "POST", body: form });
 }
 
-/** Creates a recording and uploads its file, without confirming; resolves to its id. */
-export async function uploadWithoutConfirming(user: SessionUser, name: string, services?: Services) {
-  const file = fixture(name);
+/**
+ * Creates a recording and uploads its file (a shared fixture by name, or bytes made by the test),
+ * without confirming; resolves to its id.
+ */
+export async function uploadWithoutConfirming(user: SessionUser, source: string | Fixture, services?: Services) {
+  const file = typeof source === "string" ? fixture(source) : source;
   const created = await callerFor(user, services).recording.createUpload({
     fileName: file.name,
     contentType: file.contentType,

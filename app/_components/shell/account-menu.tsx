@@ -24,7 +24,8 @@ export function AccountMenu({ user }: { user: ShellUser }) {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
-        className="rounded-full border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+        // A long name is cut short rather than pushing the header onto a second row.
+        className="max-w-48 truncate rounded-full border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
       >
         {user.name}
       </button>
@@ -35,8 +36,8 @@ export function AccountMenu({ user }: { user: ShellUser }) {
             <br />
             <span className="capitalize">{user.role}</span>
           </p>
-          {/* The header has no room for the storage meter on a phone. */}
-          <StorageMeter id="storage-meter-menu" className="px-2 py-1 sm:hidden" />
+          {/* The header has room for the storage meter only at desktop width. */}
+          <StorageMeter id="storage-meter-menu" className="px-2 py-1 lg:hidden" />
           <Link role="menuitem" href="/account" className="block rounded px-2 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
             Account and coaches
           </Link>

@@ -26,18 +26,20 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/recordings" className="text-lg font-semibold text-blue-700">
+        {/* One row from tablet width up: what does not fit shrinks (the meter, a long name cut short)
+            rather than wrapping. On a phone the navigation takes a row of its own. */}
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:flex-nowrap">
+          <Link href="/recordings" className="shrink-0 text-lg font-semibold text-blue-700">
             Speech Coach
           </Link>
-          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <nav aria-label="Main" className="order-3 w-full md:order-none md:w-auto md:shrink-0">
             <ul className="flex gap-1">
               {links.map((link) => (
                 <li key={link.href}>
                   <Link
                     href={link.href}
                     aria-current={link.active ? "page" : undefined}
-                    className={`rounded px-3 py-2 text-sm font-medium ${link.active ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100"}`}
+                    className={`whitespace-nowrap rounded px-3 py-2 text-sm font-medium ${link.active ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100"}`}
                   >
                     {link.label}
                   </Link>
@@ -45,7 +47,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               ))}
             </ul>
           </nav>
-          <div className="ml-auto flex items-center gap-4">
+          <div className="ml-auto flex min-w-0 items-center gap-4">
             <StorageMeter />
             <AccountMenu user={user} />
           </div>

@@ -2,7 +2,7 @@
 import { api } from "@/app/_trpc/client";
 import { formatBytes } from "@/lib/format";
 
-export function StorageMeter({ id = "storage-meter", className = "hidden w-40 sm:block" }: { id?: string; className?: string }) {
+export function StorageMeter({ id = "storage-meter", className = "hidden w-40 min-w-0 lg:block" }: { id?: string; className?: string }) {
   const usage = api.recording.usage.useQuery();
   if (!usage.data) return null;
   const { bytesUsed, quotaBytes, bytesSaved } = usage.data;
