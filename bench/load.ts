@@ -2,7 +2,7 @@
 // playbackUrl → delete, for a fixed time, against a production build (`npm start`). Prints
 // requests, errors and p50/p99 per step, then audits that nothing was left behind.
 //
-//   npm run build && npm run bench:load                    # starts its own server on :3200
+//   npm run build && npm run bench:load                    # starts its own servers on :3200–3202
 //   BASE_URL=http://localhost:3000 npm run bench:load      # an already running server
 //   USERS=50 SECONDS=60 npm run bench:load
 //   METRICS=off npm run bench:load                         # without metrics
@@ -10,12 +10,15 @@
 //   METRICS=same npm run bench:load                        # the same with two equal servers (A/A)
 //   PROFILE=1 npm run bench:load                           # CPU profile of the server
 //
-// METRICS=compare starts two servers from the same build on one PostgreSQL and s3rver, one with
-// metrics and one without, and loads them in turn (ROUNDS phases each, alternating), so whatever
+// The loaded server runs without the worker, on the PostgreSQL and s3rver of a third server that
+// is never loaded and runs the worker (WORKER_ENABLED), as a separate tier would.
+// METRICS=compare starts two loaded servers from the same build, one with metrics and one
+// without (no METRICS_TOKEN: no endpoint, nothing scraped), and loads them in turn (ROUNDS phases each, alternating), so whatever
 // else the machine is doing falls on both alike; it prints each one's figures and, per step, the
 // overhead of metrics with a 95 % confidence interval (a bootstrap over rounds). METRICS=same
 // runs two servers without metrics the same way: what it reports is the bench's own bias.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -33,9 +36,13 @@ const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 15);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 const PROFILE_DIR = process.env.PROFILE === "1" ? path.resolve(".data/bench-profile") : null;
 const SIGN_UP_BATCH = 5;
-// BENCH_PORT moves the server and its embedded stack, so the bench can run beside other servers;
-// the comparison's second server takes the next port.
+// BENCH_PORT moves the servers and their embedded stack, so the bench can run beside other
+// servers: the loaded server on it, the comparison's second server on the next port, and the
+// server that holds PostgreSQL, s3rver and the worker on the one after.
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const STACK_PORT = PORT + 2;
+const POSTGRES_PORT = STACK_PORT + 51149;
+const DATA_DIR = ".data/bench";
 const FIXTURE_FILE = audioFixture("speech-short.m4a");
 const FIXTURE = readFileSync(FIXTURE_FILE.path);
 
@@ -101,45 +108,60 @@ interface Server {
 /** Servers this bench started and has not stopped yet. */
 const running = new Set<Server>();
 
-/** `stackPort`: the port of a bench server whose PostgreSQL and s3rver this one shares. */
-function serverEnv(port: number, metrics: boolean, stackPort: number, worker: boolean): Record<string, string> {
+/** The environment of every bench server: its own data and ports, quiet logs, no abuse limits. */
+function benchEnv(port: number): Record<string, string> {
   return {
-    ...(worker ? {} : { WORKER_ENABLED: "false" }),
-    DATA_DIR: ".data/bench",
+    DATA_DIR,
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
-    EMBEDDED_POSTGRES_PORT: String(stackPort + 51149),
-    EMBEDDED_S3_PORT: String(stackPort + 1389),
+    EMBEDDED_POSTGRES_PORT: String(POSTGRES_PORT),
+    EMBEDDED_S3_PORT: String(STACK_PORT + 1389),
     // The benchmark measures the upload path, not the abuse limits.
     SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
     UPLOADS_PER_MINUTE: "100000",
     CONFIRMS_PER_MINUTE: "100000",
     LOG_LEVEL: "warn",
-    // An empty token turns the instrumentation off.
-    METRICS_TOKEN: metrics ? METRICS_TOKEN : "",
-    ...(PROFILE_DIR ? { CPU_PROFILE_DIR: PROFILE_DIR } : {}),
   };
 }
 
 /**
- * Starts `npm start` on `port` with a fresh local stack under .data/bench, or with the stack of the
- * bench server on `sharedStackPort` (the launcher reuses services already listening).
+ * The server that starts the bench's PostgreSQL and s3rver afresh and runs the worker, as a
+ * separate tier would; it is never loaded itself.
  */
-async function startServer(options: {
-  port: number;
-  metrics: boolean;
-  log: string;
-  sharedStackPort?: number;
-  worker?: boolean;
-}): Promise<Server> {
-  const env = serverEnv(options.port, options.metrics, options.sharedStackPort ?? options.port, options.worker ?? true);
-  if (options.sharedStackPort === undefined) await rm(env.DATA_DIR!, { recursive: true, force: true });
-  // The server's own log, to read when a step reports errors.
-  mkdirSync(path.dirname(options.log), { recursive: true });
-  const log = openSync(options.log, "w");
+async function startStackServer() {
+  await rm(DATA_DIR, { recursive: true, force: true });
+  return startServer(benchEnv(STACK_PORT), ".data/bench-stack.log", false);
+}
+
+/**
+ * A server the users load. It is given the stack server's database as DATABASE_URL, as a
+ * deployment would be, so its launcher adds no metrics token of its own: metrics are on only with
+ * the bench's token.
+ */
+function startAppServer(port: number, metrics: boolean, log: string) {
+  return startServer(
+    {
+      ...benchEnv(port),
+      DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${POSTGRES_PORT}/speech_coach`,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      WORKER_ENABLED: "false",
+      ...(metrics ? { METRICS_TOKEN } : {}),
+      ...(PROFILE_DIR ? { CPU_PROFILE_DIR: PROFILE_DIR } : {}),
+    },
+    log,
+    metrics,
+  );
+}
+
+/** Runs `npm start` with `env` (the launcher reuses services already listening on its ports). */
+async function startServer(env: Record<string, string>, log: string, metrics: boolean): Promise<Server> {
+  mkdirSync(path.dirname(log), { recursive: true });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!metrics) delete childEnv.METRICS_TOKEN;
   // Its own process group, so stopping it reaches npm's children: the launcher, Next and the stack.
-  const child = spawn("npm", ["start"], { env: { ...process.env, ...env }, stdio: ["ignore", log, log], detached: true });
-  const server = { baseUrl: env.APP_URL!, env, log: options.log, process: child, metrics: options.metrics };
+  const output = openSync(log, "w");
+  const child = spawn("npm", ["start"], { env: childEnv, stdio: ["ignore", output, output], detached: true });
+  const server = { baseUrl: env.APP_URL!, env, log, process: child, metrics };
   running.add(server);
   for (let i = 0; i < 120; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -368,25 +390,31 @@ async function printProfile() {
 
 async function single() {
   const metrics = MODE === "on";
+  if (process.env.BASE_URL) return load({ baseUrl: process.env.BASE_URL, env: {}, log: "", process: null, metrics });
   if (PROFILE_DIR) await rm(PROFILE_DIR, { recursive: true, force: true });
-  const server = process.env.BASE_URL
-    ? { baseUrl: process.env.BASE_URL, env: {}, log: "", process: null, metrics }
-    : await startServer({ port: PORT, metrics, log: ".data/bench.log" });
+  const stack = await startStackServer();
   try {
-    const clients = await signUpUsers(server.baseUrl);
-    console.log(`${USERS} users, ${SECONDS} s against ${server.baseUrl}, metrics ${metrics ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
-    const tally = new Tally();
-    const scrapes = metrics ? new ScrapeSchedule(server.baseUrl) : null;
-    await runPhase(clients, SECONDS, tally, scrapes);
-    if (scrapes) printScrapes(scrapes.durations);
-    printTally(tally);
-  } finally {
-    if (server.process) {
-      auditStorage(server);
+    const server = await startAppServer(PORT, metrics, ".data/bench.log");
+    try {
+      await load(server);
+    } finally {
       await stopServer(server);
-      if (PROFILE_DIR) await printProfile();
     }
+    if (PROFILE_DIR) await printProfile();
+  } finally {
+    auditStorage(stack);
+    await stopServer(stack);
   }
+}
+
+async function load(server: Server) {
+  const clients = await signUpUsers(server.baseUrl);
+  console.log(`${USERS} users, ${SECONDS} s against ${server.baseUrl}, metrics ${server.metrics ? `on, scraped every ${SCRAPE_SECONDS} s` : "off"}`);
+  const tally = new Tally();
+  const scrapes = server.metrics ? new ScrapeSchedule(server.baseUrl) : null;
+  await runPhase(clients, SECONDS, tally, scrapes);
+  if (scrapes) printScrapes(scrapes.durations);
+  printTally(tally);
 }
 
 /**
@@ -414,19 +442,17 @@ function pooledOverhead(rounds: [Tally, Tally][], step: Step) {
 
 /**
  * METRICS=compare: server A with metrics, B without. METRICS=same: both without, which measures
- * the bench's own bias and scatter (an A/A test). A third server, never loaded, holds the shared
- * PostgreSQL and s3rver and runs the worker (WORKER_ENABLED), so A and B differ only in their
- * Next.js process, alone in its session (the kernel shares CPU between sessions). They are loaded
- * in turn, ROUNDS phases each.
+ * the bench's own bias and scatter (an A/A test). Both use the stack server's PostgreSQL and
+ * s3rver, so they differ only in their Next.js process, each alone in its session (the kernel
+ * shares CPU between sessions). They are loaded in turn, ROUNDS phases each.
  */
 async function compare() {
   const withMetrics = MODE === "compare";
-  const stackPort = PORT + 2;
-  const stack = await startServer({ port: stackPort, metrics: false, log: ".data/bench-stack.log" });
+  const stack = await startStackServer();
   const servers: Server[] = [];
   try {
-    servers.push(await startServer({ port: PORT, metrics: withMetrics, log: ".data/bench.log", sharedStackPort: stackPort, worker: false }));
-    servers.push(await startServer({ port: PORT + 1, metrics: false, log: ".data/bench-b.log", sharedStackPort: stackPort, worker: false }));
+    servers.push(await startAppServer(PORT, withMetrics, ".data/bench.log"));
+    servers.push(await startAppServer(PORT + 1, false, ".data/bench-b.log"));
     const [a, b] = servers as [Server, Server];
     const labels = withMetrics ? ["metrics on", "metrics off"] : ["A", "B (same as A)"];
     const clients = [await signUpUsers(a.baseUrl), await signUpUsers(b.baseUrl)];
