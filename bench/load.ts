@@ -36,6 +36,8 @@ const SCRAPE_SECONDS = Number(process.env.SCRAPE_SECONDS ?? 15);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 const PROFILE_DIR = process.env.PROFILE === "1" ? path.resolve(".data/bench-profile") : null;
 const SIGN_UP_BATCH = 5;
+// Error messages kept per step, to show what went wrong without flooding the output.
+const ERROR_SAMPLES = 3;
 // BENCH_PORT moves the servers and their embedded stack, so the bench can run beside other
 // servers: the loaded server on it, the comparison's second server on the next port, and the
 // server that holds PostgreSQL, s3rver and the worker on the one after.
@@ -64,7 +66,7 @@ class Tally {
       return result;
     } catch (error) {
       this.errors[step] += 1;
-      if (this.samples[step].length < 3) this.samples[step].push(error instanceof Error ? error.message : String(error));
+      if (this.samples[step].length < ERROR_SAMPLES) this.samples[step].push(error instanceof Error ? error.message : String(error));
       throw error;
     }
   }
@@ -75,7 +77,7 @@ class Tally {
       for (const step of steps) {
         total.timings[step].push(...tally.timings[step]);
         total.errors[step] += tally.errors[step];
-        total.samples[step].push(...tally.samples[step].slice(0, 3 - total.samples[step].length));
+        total.samples[step].push(...tally.samples[step].slice(0, ERROR_SAMPLES - total.samples[step].length));
       }
       total.seconds += tally.seconds;
     }
@@ -200,8 +202,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 /**
  * CPU seconds used so far by the server's Next.js process (found in its process group by its
- * process title): CPU is what metrics cost, and unlike latency it hardly depends on what else the
- * machine is doing. PostgreSQL and s3rver are left out: in a comparison both servers share them.
+ * process title): what the process itself spent, where latency also counts the queue for the
+ * machine. The A/A run shows it is not exact either: two equal processes differed by about 5 %.
  */
 function nextCpuSeconds(server: Server) {
   const group = server.process?.pid;
